@@ -11,6 +11,5 @@ function copyIcons() {
 
 	const iconSource = path.resolve('icons', '*.{png,svg}');
 	return src(iconSource, { encoding: false })
-		.pipe(dest(path.resolve('dist', 'icons')))
-		.pipe(dest(path.resolve('dist', 'credentials')));
+		.pipe(dest(path.resolve('dist', 'icons')));
 }

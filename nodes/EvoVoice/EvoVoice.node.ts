@@ -1,0 +1,48 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as account from './descriptions/account/Account.resource';
+import * as customer from './descriptions/customer/Customer.resource';
+import { requestOptions } from './descriptions/shared/requestOptions';
+import { USER_AGENT } from './helpers/api';
+import { listSearch, loadOptions } from './methods';
+
+export class EvoVoice implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Evo Voice',
+		name: 'evoVoice',
+		icon: { light: 'file:../../icons/evovoice.svg', dark: 'file:../../icons/evovoice.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage Evo Voice customers and accounts: billing, schedules, app settings, data and tags',
+		defaults: { name: 'Evo Voice' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'evoVoiceApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'User-Agent': USER_AGENT },
+			json: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Customer', value: 'customer' },
+				],
+				default: 'customer',
+			},
+			...customer.description,
+			...account.description,
+			requestOptions,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+}

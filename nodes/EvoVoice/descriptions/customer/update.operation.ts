@@ -1,0 +1,38 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { appSettingsField } from '../shared/appSettings';
+import { billingSettingsField } from '../shared/billingSettings';
+import { dataJsonField, dataValuesField } from '../shared/data';
+import { customerLocator } from '../shared/resourceLocators';
+import { scheduleField } from '../shared/schedule';
+import { tagFields } from '../shared/tags';
+
+const sendAs = (property: string) => ({ send: { type: 'body' as const, property } });
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Only the fields you add are sent; everything else stays as it is',
+	options: [
+		appSettingsField(),
+		billingSettingsField(),
+		dataJsonField(),
+		dataValuesField(),
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the customer', routing: sendAs('name') },
+		{ displayName: 'Override App Settings', name: 'overrideAppSettings', type: 'boolean', default: false, description: "Whether the customer uses its own app settings instead of its parent's", routing: sendAs('overrideAppSettings') },
+		{ displayName: 'Override Billing Settings', name: 'overrideBillingSettings', type: 'boolean', default: false, description: "Whether the customer uses its own billing settings instead of its parent's", routing: sendAs('overrideBillingSettings') },
+		{ ...customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }), routing: sendAs('parentCustomerId') },
+		{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: "The customer's ID in another system, such as your CRM", routing: sendAs('referenceId') },
+		...tagFields().filter((field) => field.name === 'clearTags'),
+		scheduleField(),
+		...tagFields().filter((field) => field.name === 'tagIds'),
+	],
+};
+
+const properties: INodeProperties[] = [customerLocator({ description: 'The customer to update' }), updateFields];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);

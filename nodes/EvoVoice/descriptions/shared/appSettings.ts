@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { APP_SETTINGS } from '../../helpers/fields';
+
+export function appSettingsField(): INodeProperties {
+	return {
+		displayName: 'App Settings',
+		name: 'appSettings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description:
+			'Customer portal settings. The API replaces the whole app settings object, so settings left out may be reset.',
+		options: APP_SETTINGS.map((setting) => ({
+			displayName: setting.displayName,
+			name: setting.name,
+			type: setting.type,
+			default: setting.type === 'boolean' ? false : '',
+			...(setting.name === 'customCss' || setting.name === 'chakraTheme' || setting.name === 'stringMappings'
+				? { typeOptions: { rows: 4 } }
+				: {}),
+			description: setting.description,
+			routing: { send: { type: 'body', property: `appSettings.${setting.name}` } },
+		})),
+	};
+}

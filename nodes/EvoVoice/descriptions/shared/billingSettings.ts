@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { BILLING_ITEMS, BILLING_VALUES } from '../../helpers/fields';
+
+// Each value is its own optional field, so that only what the user adds is sent: a number field
+// shown with a default of 0 would otherwise send 0 for every value nobody meant to touch.
+function billingItemOption(item: (typeof BILLING_ITEMS)[number]): INodeProperties {
+	return {
+		displayName: item.displayName,
+		name: item.name,
+		type: 'collection',
+		placeholder: 'Add Value',
+		default: {},
+		description: item.description,
+		options: BILLING_VALUES.map((value) => ({
+			displayName: value.displayName,
+			name: value.name,
+			type: 'number',
+			default: 0,
+			typeOptions: value.integer ? { minValue: 0, numberPrecision: 0 } : { minValue: 0, numberPrecision: 4 },
+			description: value.description,
+			routing: {
+				send: { type: 'body', property: `billingSettings.${item.name}.${value.name}` },
+			},
+		})),
+	};
+}
+
+/** Billing settings, written once for customers and accounts alike. */
+export function billingSettingsField(): INodeProperties {
+	return {
+		displayName: 'Billing Settings',
+		name: 'billingSettings',
+		type: 'collection',
+		placeholder: 'Add Billing Item',
+		default: {},
+		description:
+			'Prices per billing item. The API replaces the whole billing settings object, so items left out may be reset.',
+		options: BILLING_ITEMS.map(billingItemOption),
+	};
+}

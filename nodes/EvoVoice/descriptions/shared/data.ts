@@ -1,0 +1,61 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const DATA_VALUE_TYPES = ['string', 'number', 'boolean', 'json'] as const;
+export type DataValueType = (typeof DATA_VALUE_TYPES)[number];
+
+export function dataValuesField(): INodeProperties {
+	return {
+		displayName: 'Data Values',
+		name: 'data',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Data Value',
+		default: {},
+		description:
+			"Values of the account's customer data fields. The API replaces the customer's whole data object, so fields left out may be removed.",
+		options: [
+			{
+				displayName: 'Value',
+				name: 'values',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomerFields', loadOptionsDependsOn: ['customerId.value'] },
+						default: '',
+						description:
+							'Customer data field, as defined on the account. Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Text', value: 'string', description: 'Sent as stringValue' },
+							{ name: 'Number', value: 'number', description: 'Sent as numberValue' },
+							{ name: 'Boolean', value: 'boolean', description: 'Sent as boolValue' },
+							{ name: 'JSON (List or Struct)', value: 'json', description: 'An array of objects is sent as listValue, an object as structValue' },
+						],
+						default: 'string',
+					},
+					{ displayName: 'Value', name: 'stringValue', type: 'string', default: '', displayOptions: { show: { type: ['string'] } } },
+					{ displayName: 'Value', name: 'numberValue', type: 'number', default: 0, displayOptions: { show: { type: ['number'] } } },
+					{ displayName: 'Value', name: 'boolValue', type: 'boolean', default: false, displayOptions: { show: { type: ['boolean'] } }, description: 'Whether the field is true' },
+					{ displayName: 'Value (JSON)', name: 'jsonValue', type: 'json', default: '{}', displayOptions: { show: { type: ['json'] } }, description: 'An object (a struct) or an array of objects (a list of structs)' },
+				],
+			},
+		],
+	};
+}
+
+export function dataJsonField(): INodeProperties {
+	return {
+		displayName: 'Data (JSON)',
+		name: 'dataJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'The whole data object, e.g. from an expression. Plain values are wrapped for you ({"Plan": "Pro"} becomes {"Plan": {"stringValue": "Pro"}}); values already in Evo Voice\'s form are kept. Data Values, if also set, win.',
+	};
+}

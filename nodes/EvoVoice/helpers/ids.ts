@@ -1,0 +1,18 @@
+import { LIMITS } from './schemas';
+import { InputError } from './inputError';
+import { problems } from './messages';
+
+/**
+ * Checks an entity ID and returns it as a path segment. Any character is allowed (IDs may carry
+ * slashes, unicode or `..`), but it is always percent-encoded so it cannot reach another route.
+ */
+export function idToPathSegment(value: unknown, label: string, path: string): string {
+	const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+	if (typeof id !== 'string') throw new InputError({ label, path, problem: problems.notText(id) });
+	const trimmed = id.trim();
+	if (trimmed === '') throw new InputError({ label, path, problem: problems.blank(id) });
+	if (trimmed.length > LIMITS.id) throw new InputError({ label, path, problem: problems.tooLong(trimmed, LIMITS.id) });
+	// encodeURIComponent leaves . alone, so "." and ".." would still be dot-segments a URL parser
+	// resolves away; encode those dots too.
+	return /^\.+$/.test(trimmed) ? trimmed.replace(/\./g, '%2E') : encodeURIComponent(trimmed);
+}

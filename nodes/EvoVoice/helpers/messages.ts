@@ -1,0 +1,83 @@
+/**
+ * Every message this node shows for bad input or a failed request, in one table, so that wording
+ * stays consistent and tests can refer to it.
+ */
+
+/** A short, safe rendering of a value for a message: type-tagged, truncated, never multi-line. */
+export function show(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'null';
+	if (typeof value === 'string') {
+		if (value.trim() === '') return value === '' ? 'an empty text' : 'a blank text';
+		const text = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+		return `the text ${JSON.stringify(text)}${value.length > 60 ? ` (${value.length} characters)` : ''}`;
+	}
+	if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+	if (typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) return `a list (${truncate(JSON.stringify(value))})`;
+	if (typeof value === 'object') return `an object (${truncate(JSON.stringify(value))})`;
+	return typeof value;
+}
+
+function truncate(text: string | undefined): string {
+	if (text === undefined) return '';
+	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export const problems = {
+	notText: (v: unknown) => `must be text, not ${show(v)}`,
+	blank: (v: unknown) => `must not be empty; got ${show(v)}`,
+	tooLong: (v: string, max: number) => `is ${v.length} characters long; at most ${max} are allowed`,
+	notNumber: (v: unknown) =>
+		typeof v === 'string'
+			? `must be a number, not ${show(v)} (convert it in an expression, e.g. {{ Number($json.value) }})`
+			: `must be a number, not ${show(v)}`,
+	notFinite: (v: unknown) => `must be a finite number, not ${show(v)}`,
+	belowMin: (v: number, min: number) => `must be ${min} or more, not ${v}`,
+	aboveMax: (v: number, max: number) => `must be ${max} or less, not ${v}`,
+	notInteger: (v: number) => `must be a whole number, not ${v}`,
+	notBoolean: (v: unknown) => `must be true or false, not ${show(v)}`,
+	notOneOf: (v: unknown, values: readonly string[]) => `must be one of ${values.join(', ')}; got ${show(v)}`,
+	notTime: (v: unknown) => `must be a time as HH:mm (24-hour, e.g. 09:30), not ${show(v)}`,
+	notDate: (v: unknown) => `must be a date as YYYY-MM-DD (or an ISO 8601 date-time), not ${show(v)}`,
+	notList: (v: unknown) => `must be a list, not ${show(v)}`,
+	listEntry: (index: number, problem: string) => `entry ${index + 1} ${problem}`,
+	zeroNotAllowed: () => 'must not contain 0',
+	notObject: (v: unknown) => `must be an object, not ${show(v)}`,
+	invalidJson: (v: string, reason: string) => `is not valid JSON (${reason}): ${show(v)}`,
+	badDay: (token: string) =>
+		`has ${JSON.stringify(token)}, which is not a day: use a day name or MO, TU, WE, TH, FR, SA, SU, with an optional offset such as -1FR`,
+	badValue: (v: unknown) =>
+		`must be a Value with exactly one of boolValue, stringValue, numberValue, listValue or structValue; got ${show(v)}`,
+} as const;
+
+export const messages = {
+	invalidField: (label: string, path: string, problem: string) => `${label} (${path}) ${problem}`,
+	nothingToUpdate: (resource: string) =>
+		`Nothing to update: add at least one field under "Update Fields" for the ${resource}`,
+	conflictingTags: () => 'Use either "Tag Names or IDs" or "Remove All Tags", not both',
+	emptyTags: () =>
+		'"Tag Names or IDs" is empty. To remove every tag, turn on "Remove All Tags" instead; to keep the tags, remove the field',
+	notSentBecauseInvalid: (itemNumber: number, message: string) =>
+		`No request was sent for any item, because item ${itemNumber} has invalid input: ${message}`,
+	notSentAfterFailure: (itemNumber: number) =>
+		`Not sent: the run stopped after item ${itemNumber} failed (turn on "Continue On Fail" to send every item)`,
+	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
+	network: (code: string) => `Could not reach the Evo Voice API (${code})`,
+	timeout: (ms: number) => `The Evo Voice API did not answer within ${ms} ms`,
+} as const;
+
+/** What each HTTP status means for a user of this node, when the API's own message is not enough. */
+export const httpHints: Record<number, string> = {
+	400: 'The Evo Voice API refused the request as invalid',
+	401: 'Not authenticated: check the API token (or email and password) of the Evo Voice credential',
+	403: 'Not allowed (Invalid Role): this login may not change this record. Updating an account needs the SystemAdministrator role; customers need access to their account',
+	404: 'Not found: no record with this ID is visible to this login',
+	405: 'The Evo Voice API does not allow this method on this address',
+	409: 'Conflict: the record was changed at the same time by someone else',
+	429: 'Rate limited by the Evo Voice API, and still limited after the allowed retries',
+	500: 'The Evo Voice API failed with an internal error',
+	502: 'Bad gateway: the Evo Voice API could not be reached through its proxy',
+	503: 'The Evo Voice API is unavailable, and still was after the allowed retries',
+	504: 'Gateway timeout: the Evo Voice API did not answer in time',
+};

@@ -1,0 +1,32 @@
+import { ApiResponseError } from './apiErrors';
+
+export interface RetryPolicy {
+	/** Retries after the first attempt; 0 turns retrying off. */
+	maxRetries: number;
+	/** The most time, in seconds, one item may spend waiting between attempts. */
+	maxWaitSeconds: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, maxWaitSeconds: 120 };
+
+const IDEMPOTENT = new Set(['GET', 'PATCH', 'DELETE', 'HEAD', 'PUT']);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'socket hang up']);
+
+/**
+ * How long to wait before sending again, or undefined to give up. Only requests that are safe to
+ * repeat are repeated: a create is never sent twice.
+ */
+export function retryDelaySeconds(error: unknown, method: string, attempt: number): number | undefined {
+	if (!IDEMPOTENT.has(method.toUpperCase())) return undefined;
+	const backoff = Math.min(30, 0.5 * 2 ** attempt);
+	if (error instanceof ApiResponseError) {
+		if (error.kind !== 'status') return undefined;
+		// The server says when: wait exactly that (a 503 without Retry-After is an outage, retried briefly).
+		if (error.status === 429 || error.status === 503) return error.retryAfterSeconds ?? backoff;
+		if (error.status === 502 || error.status === 504) return attempt < 2 ? backoff : undefined;
+		return undefined;
+	}
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	const code = cause?.code ?? (error as { code?: string }).code ?? cause?.message;
+	return code && TRANSIENT_CODES.has(code) && attempt < 2 ? backoff : undefined;
+}
