@@ -1,0 +1,60 @@
+// /__sandbox/* control endpoints for e2e runs and demos driving a sandbox in another process.
+// They need no authentication, are never faulted, logged or counted, and would let anyone reset
+// the data: the sandbox is meant for loopback only (it binds 127.0.0.1 by default).
+import { ApiError, queryInt, type Query, type Result } from '../http';
+import type { FaultRule } from '../faults';
+import { makeCustomers } from '../seed';
+import { redactedState } from '../state';
+import type { Counters, RequestLogEntry, SandboxState, SeedData } from '../types';
+
+export interface ControlApi {
+	setFaults(rules: FaultRule[]): void;
+	faultRules(): FaultRule[];
+	logEntries(): RequestLogEntry[];
+	counters(): Counters;
+	reset(seed?: SeedData): void;
+	state(): SandboxState;
+}
+
+interface ResetBody {
+	seed?: SeedData;
+	/** Adds makeCustomers(count, accountId ?? 'acc-reseller') after the reset. */
+	bulkCustomers?: { count: number; accountId?: string };
+}
+
+export function control(api: ControlApi, method: string, path: string, query: Query, body: unknown): Result {
+	const route = `${method} ${path.replace(/\/+$/, '')}`;
+	switch (route) {
+		case 'GET /__sandbox/faults':
+			return { status: 200, body: { faults: api.faultRules() } };
+		case 'PUT /__sandbox/faults': {
+			const rules = Array.isArray(body) ? body : (body as { faults?: unknown } | undefined)?.faults;
+			try {
+				api.setFaults((rules ?? []) as FaultRule[]);
+			} catch (err) {
+				throw new ApiError(400, 'ArgumentException', (err as Error).message);
+			}
+			return { status: 200, body: { faults: api.faultRules() } };
+		}
+		case 'GET /__sandbox/log': {
+			const entries = api.logEntries();
+			const limit = queryInt(query, 'limit', 0);
+			return { status: 200, body: { entries: limit === undefined ? entries : entries.slice(-limit || entries.length) } };
+		}
+		case 'GET /__sandbox/counters':
+			return { status: 200, body: api.counters() };
+		case 'POST /__sandbox/reset': {
+			const { seed, bulkCustomers } = (body ?? {}) as ResetBody;
+			api.reset(seed);
+			if (bulkCustomers?.count) {
+				const state = api.state();
+				for (const c of makeCustomers(bulkCustomers.count, bulkCustomers.accountId ?? 'acc-reseller')) state.customers[c.id] = c;
+			}
+			return { status: 200, body: { ok: true, customers: Object.keys(api.state().customers).length } };
+		}
+		case 'GET /__sandbox/state':
+			return { status: 200, body: redactedState(api.state()) };
+		default:
+			throw new ApiError(404, 'NotFound', `No sandbox control endpoint ${route}`);
+	}
+}

@@ -1,0 +1,163 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
+import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+
+export const NODE_TYPE = 'n8n-nodes-evovoice.evoVoice';
+
+/** Passes its input on: the trigger of the test workflows, so items enter the node as in n8n. */
+class InputNode implements INodeType {
+	description = {
+		displayName: 'Input',
+		name: 'input',
+		group: ['input'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(this: import('n8n-workflow').IExecuteFunctions) {
+		return [this.getInputData()];
+	}
+}
+
+/** The node as n8n's loader prepares it (n8n adds the batching, proxy and timeout options). */
+export function loadEvoVoice(): INodeType {
+	const node = new EvoVoice();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
+class NodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType> = { [NODE_TYPE]: loadEvoVoice(), 'test.input': new InputNode() };
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.types[type];
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		return this.types[type];
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	credentials?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** The Evo Voice node's output items, errors included (with "continue on fail"). */
+	items: INodeExecutionData[];
+	/** The error that stopped the run, if one did. */
+	error?: { message: string; description?: string | null; context?: IDataObject; httpCode?: string | null };
+	run: IRun;
+}
+
+/** Builds the workflow Input → Evo Voice and runs it through n8n-core's WorkflowExecute. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new NodeTypes();
+	const evoVoice: INode = {
+		id: 'evo',
+		name: 'Evo Voice',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { evoVoiceApi: { id: '1', name: 'Evo Voice account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const input: INode = { id: 'in', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [input, evoVoice],
+		connections: { Input: { main: [[{ node: 'Evo Voice', type: 'main', index: 0 }]] } },
+		nodeTypes,
+		active: false,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
+	let finished: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+
+	const credentialsHelper = new TestCredentialsHelper(
+		{ evoVoiceApi: new EvoVoiceApi() },
+		{ evoVoiceApi: options.credentials ?? {} },
+	);
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formBaseUrl: 'http://localhost/form',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		formTestBaseUrl: 'http://localhost/form-test',
+		mcpBaseUrl: 'http://localhost/mcp',
+		mcpTestBaseUrl: 'http://localhost/mcp-test',
+		logAiEvent: () => {},
+		executeWorkflow: async () => ({ data: [] }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => ({ ok: false, error: new Error('not available in tests') }),
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: input,
+					data: { main: [(options.items ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as unknown as IRunExecutionData;
+
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await done;
+	const taskData = run.data.resultData.runData['Evo Voice']?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'] | undefined;
+	return { items, error, run };
+}
+
+/** The node's parameters with n8n's defaults filled in, as the editor would store them. */
+export function withDefaults(parameters: INodeParameters): INodeParameters {
+	const node = loadEvoVoice();
+	return NodeHelpers.getNodeParameters(node.description.properties, parameters, false, false, null, node.description) ?? parameters;
+}
