@@ -1,6 +1,6 @@
 // Stored records -> response DTOs. Derived fields are computed on every read so they can never go
 // stale: breadcrumb and accountName follow renames, tag names/colours follow system settings.
-import type { AccountInfo, CustomerBreadcrumb, CustomerInfo, SandboxState, Tag } from './types';
+import type { CustomerBreadcrumb, CustomerInfo, SandboxState, Tag } from './types';
 
 /** Root first, the customer itself last (the path a portal shows). */
 export function breadcrumb(state: SandboxState, customer: CustomerInfo): CustomerBreadcrumb[] {
@@ -30,6 +30,3 @@ export function customerView(state: SandboxState, c: CustomerInfo): CustomerInfo
 	};
 }
 
-export function accountView(a: AccountInfo): AccountInfo {
-	return a;
-}

@@ -50,7 +50,7 @@ export function control(api: ControlApi, method: string, path: string, query: Qu
 				const state = api.state();
 				for (const c of makeCustomers(bulkCustomers.count, bulkCustomers.accountId ?? 'acc-reseller')) state.customers[c.id] = c;
 			}
-			return { status: 200, body: { ok: true, customers: Object.keys(api.state().customers).length } };
+			return { status: 200, body: { ok: true, customers: Object.keys(api.state().customers).length }, changed: true };
 		}
 		case 'GET /__sandbox/state':
 			return { status: 200, body: redactedState(api.state()) };

@@ -148,7 +148,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	} as unknown as IRunExecutionData;
 
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await workflowExecute.processRunExecutionData(workflow);
+	try {
+		await workflowExecute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose node has issues (e.g. a required parameter left empty).
+		return { items: [], error: { message: (error as Error).message + ' ' + JSON.stringify((error as { description?: string }).description ?? '') }, run: undefined as unknown as IRun };
+	}
 	const run = await done;
 	const taskData = run.data.resultData.runData['Evo Voice']?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];

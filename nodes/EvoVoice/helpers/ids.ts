@@ -12,7 +12,8 @@ export function idToPathSegment(value: unknown, label: string, path: string): st
 	const trimmed = id.trim();
 	if (trimmed === '') throw new InputError({ label, path, problem: problems.blank(id) });
 	if (trimmed.length > LIMITS.id) throw new InputError({ label, path, problem: problems.tooLong(trimmed, LIMITS.id) });
-	// encodeURIComponent leaves . alone, so "." and ".." would still be dot-segments a URL parser
-	// resolves away; encode those dots too.
-	return /^\.+$/.test(trimmed) ? trimmed.replace(/\./g, '%2E') : encodeURIComponent(trimmed);
+	// URL parsers resolve "." and ".." as path steps even when percent-encoded, so no encoding can
+	// keep them in place: they cannot be IDs.
+	if (trimmed === '.' || trimmed === '..') throw new InputError({ label, path, problem: problems.dotSegment(trimmed) });
+	return encodeURIComponent(trimmed);
 }

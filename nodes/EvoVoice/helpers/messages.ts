@@ -43,6 +43,7 @@ export const problems = {
 	notList: (v: unknown) => `must be a list, not ${show(v)}`,
 	listEntry: (index: number, problem: string) => `entry ${index + 1} ${problem}`,
 	zeroNotAllowed: () => 'must not contain 0',
+	dotSegment: (v: string) => `cannot be ${JSON.stringify(v)}: URLs read it as a step up the path, not as an ID`,
 	notObject: (v: unknown) => `must be an object, not ${show(v)}`,
 	invalidJson: (v: string, reason: string) => `is not valid JSON (${reason}): ${show(v)}`,
 	badDay: (token: string) =>

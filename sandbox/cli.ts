@@ -1,0 +1,62 @@
+// `npm run sandbox` (tsx sandbox/cli.ts): run the sandbox as a standalone server for demos and e2e.
+//   --port N (or PORT env; default 4080)   --host H (default 127.0.0.1)
+//   --seed file.json     a SeedData to start from instead of the default seed
+//   --state file.json    persist state there (loaded at start when present)
+//   --faults file.json   FaultRule[] to start with (change later with PUT /__sandbox/faults)
+//   --bulk N             add makeCustomers(N, 'acc-reseller') to the seed
+import { readFileSync } from 'node:fs';
+import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox } from './index';
+import type { FaultRule } from './faults';
+import type { SeedData } from './types';
+
+function args(argv: string[]): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (let i = 0; i < argv.length; i++) {
+		const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+		if (!m) throw new Error(`Unexpected argument '${argv[i]}'`);
+		out[m[1]] = m[2] ?? argv[++i] ?? '';
+	}
+	return out;
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+async function main(): Promise<void> {
+	const opts = args(process.argv.slice(2));
+	const port = Number(opts.port ?? process.env.PORT ?? 4080);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port '${opts.port ?? process.env.PORT}'`);
+	const seed: SeedData = opts.seed ? readJson<SeedData>(opts.seed) : defaultSeed();
+	if (opts.bulk) seed.customers.push(...makeCustomers(Number(opts.bulk), 'acc-reseller'));
+	const sandbox = await startSandbox({
+		port,
+		host: opts.host,
+		seed,
+		stateFile: opts.state,
+		faults: opts.faults ? readJson<FaultRule[]>(opts.faults) : undefined,
+	});
+	const c = SANDBOX_CREDENTIALS;
+	console.log(`Evo Voice sandbox listening on ${sandbox.url}  (loopback use only: /__sandbox/* needs no login)
+  Bearer tokens: ${c.adminToken} (SystemAdministrator), ${c.managerToken} (Manager, acc-reseller),
+                 ${c.customerToken} (Customer, cus-acme subtree)
+  Basic logins:  ${c.admin.email} / ${c.admin.password} (admin)
+                 ${c.manager.email} / ${c.manager.password} (manager)
+  Control:       GET /__sandbox/log | /__sandbox/counters | /__sandbox/state, PUT /__sandbox/faults, POST /__sandbox/reset
+  ${Object.keys(sandbox.state.customers).length} customers in ${Object.keys(sandbox.state.accounts).length} accounts${opts.state ? `; state file ${opts.state}` : ''}`);
+	const stop = (signal: string) => {
+		console.log(`\n${signal}: closing the sandbox`);
+		sandbox.close().then(
+			() => process.exit(0),
+			(err) => {
+				console.error(err);
+				process.exit(1);
+			},
+		);
+	};
+	process.once('SIGINT', () => stop('SIGINT'));
+	process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+	console.error(`sandbox: ${(err as Error).message}`);
+	process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { runNode } from '../harness';
+import { startRecorder, type Recorder } from '../harness/recorder';
+import { TOKEN, accountUpdate, byId, fullBilling } from '../fixtures/parameters';
+
+let api: Recorder;
+beforeEach(async () => (api = await startRecorder()));
+afterEach(async () => await api.close());
+
+const run = async (updateFields: object, accountId: unknown = byId('acc-reseller')) =>
+	await runNode({
+		parameters: accountUpdate(updateFields as never, accountId),
+		credentials: { baseUrl: api.url, authType: 'apiToken', apiToken: TOKEN },
+	});
+
+describe('Account › Update', () => {
+	test('every field: name, max phone numbers, logo and all billing settings', async () => {
+		const billing = fullBilling();
+		const result = await run({ name: 'Northwind', maxPhoneNumbers: 500, logoId: 'file-logo-1', billingSettings: billing.parameters });
+		expect(result.error).toBeUndefined();
+		const [request] = api.requests;
+		expect(request.method).toBe('PATCH');
+		expect(request.url).toBe('/accounts/acc-reseller');
+		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+		expect(request.body).toEqual({ name: 'Northwind', maxPhoneNumbers: 500, logoId: 'file-logo-1', billingSettings: billing.body });
+	});
+
+	test('max phone numbers alone', async () => {
+		await run({ maxPhoneNumbers: 0 });
+		expect(api.requests[0].rawBody).toBe('{"maxPhoneNumbers":0}');
+	});
+
+	test('the account ID is encoded into the path', async () => {
+		await run({ name: 'x' }, byId('acc/../customers?x#y'));
+		expect(api.requests[0].url).toBe('/accounts/acc%2F..%2Fcustomers%3Fx%23y');
+	});
+
+	test('the billing settings description is shared with customers, not copied', async () => {
+		const { loadEvoVoice } = await import('../harness');
+		const properties = loadEvoVoice().description.properties;
+		const billingOf = (resource: string) =>
+			properties
+				.filter((p) => p.name === 'updateFields' && p.displayOptions?.show?.resource?.includes(resource))
+				.flatMap((p) => (p.options ?? []) as Array<{ name: string }>)
+				.find((o) => o.name === 'billingSettings');
+		expect(billingOf('account')).toEqual(billingOf('customer'));
+	});
+});
