@@ -31,7 +31,7 @@ export class EvoVoiceApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/evovoice.svg', dark: 'file:../icons/evovoice.dark.svg' };
 
-	documentationUrl = 'https://github.com/evovoice/n8n-nodes-evovoice#credentials';
+	documentationUrl = 'https://github.com/evovoice/n8n-nodes-evovoice/blob/main/README.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,3 +1,5 @@
+/* eslint-disable n8n-nodes-base/node-param-default-missing -- tables of DTO fields, not node parameters */
+
 /**
  * The field tables of the Evo Voice DTOs this node writes. Descriptions, validation schemas and
  * tests are all generated from these, so a field is named in exactly one place.

@@ -16,6 +16,7 @@ export function parseJsonParameter(value: unknown, label: string, path: string):
 		return JSON.parse(trimmed) as unknown;
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unreadable';
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- hooks turn InputError into NodeOperationError
 		throw new InputError({ label, path, problem: `is not valid JSON (${reason})` });
 	}
 }

@@ -1,4 +1,5 @@
 import type { IExecuteData, IExecuteSingleFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * What the items of one run of the node share. n8n's routing engine starts every item's request
@@ -53,15 +54,12 @@ export function getRunState(context: IExecuteSingleFunctions): RunState {
 
 /**
  * Resolves once every item the engine has handed out so far has been checked. The engine prepares
- * all items of a batch synchronously, so the next macrotask sees the whole batch.
+ * all items of a batch synchronously, so the next timer tick sees the whole batch.
  */
 export function awaitGate(state: RunState): Promise<void> {
-	state.gate.open ??= new Promise<void>((resolve) =>
-		setImmediate(() => {
-			state.gate.open = undefined;
-			resolve();
-		}),
-	);
+	state.gate.open ??= sleep(0).then(() => {
+		state.gate.open = undefined;
+	});
 	return state.gate.open;
 }
 

@@ -51,6 +51,8 @@ async function attemptWithRetries(
 			});
 		} catch (error) {
 			const delay = attempt < maxRetries ? retryDelaySeconds(error, method, attempt) : undefined;
+			// Re-thrown as is: sendRequest turns it into the NodeApiError the user sees.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (delay === undefined || waited + delay > maxWait) throw error;
 			waited += delay;
 			await sleep(delay * 1000);

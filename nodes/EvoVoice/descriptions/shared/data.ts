@@ -25,7 +25,7 @@ export function dataValuesField(): INodeProperties {
 						typeOptions: { loadOptionsMethod: 'getCustomerFields', loadOptionsDependsOn: ['customerId.value'] },
 						default: '',
 						description:
-							'Customer data field, as defined on the account. Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 					{
 						displayName: 'Type',

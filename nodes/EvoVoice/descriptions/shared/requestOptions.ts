@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_RETRY } from '../../helpers/retry';
-import { DEFAULT_MAX_IN_FLIGHT } from '../../hooks/sendRequest';
 
 /**
  * Our additions to n8n's "Request Options" (n8n merges its own batching, proxy, SSL and timeout
- * options into this collection when it loads the node).
+ * options into this collection when it loads the node). The defaults are literals, as n8n's lint
+ * rules want; a test checks they match DEFAULT_RETRY and DEFAULT_MAX_IN_FLIGHT, which the hooks use.
  */
 export const requestOptions: INodeProperties = {
 	displayName: 'Request Options',
@@ -20,7 +19,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxConcurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
-			default: DEFAULT_MAX_IN_FLIGHT,
+			default: 5,
 			description:
 				'The most requests this node has open at once, whatever the batching. Raise it for speed, lower it if Evo Voice rate-limits you.',
 		},
@@ -29,7 +28,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
-			default: DEFAULT_RETRY.maxRetries,
+			default: 5,
 			description:
 				'How often a request is sent again after a rate limit (429), an outage (502, 503, 504) or a dropped connection. Creates are never repeated.',
 		},
@@ -38,7 +37,7 @@ export const requestOptions: INodeProperties = {
 			name: 'maxRetryWait',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: DEFAULT_RETRY.maxWaitSeconds,
+			default: 120,
 			description: 'The most time one item may spend waiting between retries, as the server asks in Retry-After',
 		},
 	],

@@ -13,9 +13,6 @@ const ruleFields: INodeProperties = {
 	placeholder: 'Add Rule Field',
 	default: {},
 	options: [
-		{ displayName: 'Condition', name: 'condition', type: 'string', default: '', description: 'Condition expression of the rule, passed through as is' },
-		{ displayName: 'Count', name: 'count', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'How many occurrences the recurrence has' },
-		{ displayName: 'Customer State', name: 'customerState', type: 'string', default: '', description: 'Name of the customer state this rule follows (for Customer State rules)' },
 		{
 			displayName: 'By Day',
 			name: 'byDay',
@@ -25,7 +22,7 @@ const ruleFields: INodeProperties = {
 			description:
 				'Days of the week, comma-separated: a day name or its two-letter RRULE code, with an optional offset (2MO = second Monday, -1FR = last Friday)',
 		},
-		...RULE_INT_LISTS.map(
+		...[...RULE_INT_LISTS].sort((x, y) => x.displayName.localeCompare(y.displayName)).map(
 			(list): INodeProperties => ({
 				displayName: list.displayName,
 				name: list.name,
@@ -35,6 +32,9 @@ const ruleFields: INodeProperties = {
 				description: `${list.description}, comma-separated`,
 			}),
 		),
+		{ displayName: 'Condition', name: 'condition', type: 'string', default: '', description: 'Condition expression of the rule, passed through as is' },
+		{ displayName: 'Count', name: 'count', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'How many occurrences the recurrence has' },
+		{ displayName: 'Customer State', name: 'customerState', type: 'string', default: '', description: 'Name of the customer state this rule follows (for Customer State rules)' },
 		{ displayName: 'End Time', name: 'endTime', type: 'string', default: '', placeholder: 'e.g. 17:00', description: 'Time of day the rule ends (HH:mm, 24-hour)' },
 		{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', description: 'ID of the flow this rule runs' },
 		{ displayName: 'Flow Parameters (JSON)', name: 'flowParams', type: 'json', default: '{}', description: 'Parameters of the flow, as a data object (see Data (JSON))' },
