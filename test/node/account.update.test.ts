@@ -8,7 +8,7 @@ afterEach(async () => await api.close());
 
 const run = async (updateFields: object, accountId: unknown = byId('acc-reseller')) =>
 	await runNode({
-		parameters: accountUpdate(updateFields as never, accountId),
+		parameters: accountUpdate(updateFields as never, accountId, 'replace'),
 		credentials: { baseUrl: api.url, authType: 'apiToken', apiToken: TOKEN },
 	});
 

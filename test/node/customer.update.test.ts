@@ -16,16 +16,20 @@ const credentials = () => ({ baseUrl: `${api.url}/`, authType: 'apiToken', apiTo
 beforeEach(async () => (api = await startRecorder()));
 afterEach(async () => await api.close());
 
+// "Replace" sends exactly what is set in one request; merging is tested against the sandbox.
 async function update(updateFields: object, customerId: unknown = byId('cus-acme')) {
-	const result = await runNode({ parameters: customerUpdate(updateFields as never, customerId), credentials: credentials() });
+	const result = await runNode({ parameters: customerUpdate(updateFields as never, customerId, 'replace'), credentials: credentials() });
 	expect(result.error).toBeUndefined();
 	expect(api.requests).toHaveLength(1);
 	return { request: api.requests[0], result };
 }
 
 describe('Customer › Update', () => {
-	test('a name alone sends exactly {"name"} with PATCH, JSON and the bearer token', async () => {
-		const { request, result } = await update({ name: 'Acme Dental & Co' });
+	test('a name alone sends exactly {"name"} with PATCH, JSON and the bearer token, in the default mode', async () => {
+		const result = await runNode({ parameters: customerUpdate({ name: 'Acme Dental & Co' }), credentials: credentials() });
+		expect(result.error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		const [request] = api.requests;
 		expect(request.method).toBe('PATCH');
 		expect(request.url).toBe('/customers/cus-acme');
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -136,7 +140,7 @@ describe('Customer › Update', () => {
 
 	test('a data object from an expression', async () => {
 		const result = await runNode({
-			parameters: customerUpdate({ dataJson: '={{ $json.crm }}' }),
+			parameters: customerUpdate({ dataJson: '={{ $json.crm }}' }, byId('cus-acme'), 'replace'),
 			items: [{ crm: { Plan: 'Pro', Seats: 4 } }],
 			credentials: credentials(),
 		});
@@ -191,7 +195,7 @@ describe('Customer › Update', () => {
 
 	test('each input item gets its own request and its own, paired output item', async () => {
 		const result = await runNode({
-			parameters: customerUpdate({ name: '={{ $json.name }}' }, byId('={{ $json.id }}')),
+			parameters: customerUpdate({ name: '={{ $json.name }}' }, byId('={{ $json.id }}'), 'replace'),
 			items: [
 				{ id: 'c1', name: 'One' },
 				{ id: 'c2', name: 'Two' },

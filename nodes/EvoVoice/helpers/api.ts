@@ -4,7 +4,10 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 } from 'n8n-workflow';
+
+import { ApiResponseError } from './apiErrors';
 
 export const USER_AGENT = 'n8n-nodes-evovoice (+https://github.com/evovoice/n8n-nodes-evovoice)';
 
@@ -38,4 +41,34 @@ export interface Page<T> {
 	totalCount?: number;
 	totalPages?: number;
 	hasMorePages?: boolean;
+}
+
+/**
+ * Like evoVoiceRequest, but a failed answer becomes an ApiResponseError with its status and
+ * headers, so that the same retry rules apply as to the node's own requests.
+ */
+export async function evoVoiceRead<T = IDataObject>(
+	context: IExecuteSingleFunctions,
+	path: string,
+	qs: IDataObject = {},
+	timeout?: number,
+): Promise<T> {
+	const credentials = await context.getCredentials('evoVoiceApi');
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', {
+		method: 'GET',
+		baseURL: baseUrlOf(credentials),
+		url: path,
+		qs,
+		json: true,
+		headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
+		arrayFormat: 'repeat',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		...(timeout ? { timeout } : {}),
+	})) as IN8nHttpFullResponse;
+	if (response.statusCode >= 400) throw new ApiResponseError(response.statusCode, response.headers, response.body);
+	if (typeof response.body !== 'object' || response.body === null) {
+		throw new ApiResponseError(response.statusCode, response.headers, response.body, 'malformed');
+	}
+	return response.body as T;
 }

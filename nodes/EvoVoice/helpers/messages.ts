@@ -57,6 +57,11 @@ export const messages = {
 	nothingToUpdate: (resource: string) =>
 		`Nothing to update: add at least one field under "Update Fields" for the ${resource}`,
 	conflictingTags: () => 'Use either "Tag Names or IDs" or "Remove All Tags", not both',
+	conflictingTagModes: () =>
+		'"Tag Names or IDs" sets the tags exactly; it cannot be combined with "Add Tags" or "Remove Tags"',
+	noReferenceMatch: (referenceId: string) => `No customer has the reference ID ${JSON.stringify(referenceId)}`,
+	severalReferenceMatches: (referenceId: string, ids: string[]) =>
+		`${ids.length} customers have the reference ID ${JSON.stringify(referenceId)} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); use the customer's ID instead`,
 	emptyTags: () =>
 		'"Tag Names or IDs" is empty. To remove every tag, turn on "Remove All Tags" instead; to keep the tags, remove the field',
 	notSentBecauseInvalid: (itemNumber: number, message: string) =>

@@ -1,4 +1,6 @@
 import type { IExecuteData, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import type { MergePlan } from './mappers/merge';
 import { sleep } from 'n8n-workflow';
 
 /**
@@ -21,6 +23,12 @@ export interface RunState {
 	queue: Array<() => void>;
 	settled: number;
 	onSettled: Array<() => void>;
+	/** Items whose customer is given by reference ID: item index → reference ID. */
+	lookups: Map<number, string>;
+	/** Items whose update must read the entity first: item index → what to merge. */
+	plans: Map<number, MergePlan>;
+	/** Reference ID → customer IDs, read once per run. */
+	referenceIndex?: Promise<Map<string, string[]>>;
 }
 
 const runs = new WeakMap<object, RunState>();
@@ -46,6 +54,8 @@ export function getRunState(context: IExecuteSingleFunctions): RunState {
 			queue: [],
 			settled: 0,
 			onSettled: [],
+			lookups: new Map(),
+			plans: new Map(),
 		};
 		runs.set(key, state);
 	}

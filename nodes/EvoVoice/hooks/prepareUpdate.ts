@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { idToPathSegment } from '../helpers/ids';
 import { InputError } from '../helpers/inputError';
+import { entityPath } from '../helpers/locator';
 import { messages } from '../helpers/messages';
 import { toData, type DataValueParameters } from '../helpers/mappers/data';
+import { type MergePlan } from '../helpers/mappers/merge';
 import { toSchedulingRules, type RuleParameters } from '../helpers/mappers/schedule';
-import { getRunState, settle } from '../helpers/runState';
+import { getRunState } from '../helpers/runState';
 import { accountPatchSchema, customerPatchSchema } from '../helpers/schemas';
 import { toTagIds } from '../helpers/tags';
 import { validate, type Schema } from '../helpers/validate';
+import { guardInput } from './guardInput';
 
 interface UpdateSpec {
 	resource: 'customer' | 'account';
@@ -18,16 +19,16 @@ interface UpdateSpec {
 	idLabel: string;
 	schema: Schema;
 	/** Fields that need more than a dot path: mapped from their parameters into the body. */
-	mapBody?: (context: IExecuteSingleFunctions, body: IDataObject) => void;
+	mapBody?: (context: IExecuteSingleFunctions, body: IDataObject, plan: MergePlan) => void;
 }
 
-function parameter<T>(context: IExecuteSingleFunctions, name: string, fallback: T): T {
-	return context.getNodeParameter(name, fallback) as T;
-}
-
-function mapCustomerBody(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const fields = parameter<IDataObject>(context, 'updateFields', {});
-	if ('tagIds' in fields && fields.clearTags === true) throw new Error(messages.conflictingTags());
+/** Tags: set exactly, add, remove, or remove all; only one way at a time. */
+function mapTags(fields: IDataObject, body: IDataObject, plan: MergePlan): void {
+	const ways = ['tagIds', 'addTagIds', 'removeTagIds', 'clearTags'].filter((key) =>
+		key === 'clearTags' ? fields.clearTags === true : key in fields,
+	);
+	if (ways.length > 1 && ways.includes('clearTags')) throw new Error(messages.conflictingTags());
+	if (ways.includes('tagIds') && ways.length > 1) throw new Error(messages.conflictingTagModes());
 	if ('tagIds' in fields) {
 		const tagIds = toTagIds(fields.tagIds);
 		if (tagIds.length === 0) throw new Error(messages.emptyTags());
@@ -35,6 +36,13 @@ function mapCustomerBody(context: IExecuteSingleFunctions, body: IDataObject): v
 	} else if (fields.clearTags === true) {
 		body.tagIds = [];
 	}
+	if ('addTagIds' in fields) plan.addTagIds = toTagIds(fields.addTagIds, 'Add Tags', 'addTagIds');
+	if ('removeTagIds' in fields) plan.removeTagIds = toTagIds(fields.removeTagIds, 'Remove Tags', 'removeTagIds');
+}
+
+function mapCustomerBody(context: IExecuteSingleFunctions, body: IDataObject, plan: MergePlan): void {
+	const fields = context.getNodeParameter('updateFields', {}) as IDataObject;
+	mapTags(fields, body, plan);
 	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
 	const data = toData(fields.dataJson, entries);
 	if (data) body.data = data;
@@ -42,45 +50,31 @@ function mapCustomerBody(context: IExecuteSingleFunctions, body: IDataObject): v
 	if (rules?.length) body.schedule = { ...((body.schedule as IDataObject) ?? {}), rules: toSchedulingRules(rules) };
 }
 
-function fail(context: IExecuteSingleFunctions, error: Error): never {
-	const state = getRunState(context);
-	const itemIndex = context.getItemIndex();
-	state.invalid ??= { itemIndex, message: error.message };
-	settle(state, itemIndex, 'failed');
-	throw new NodeOperationError(context.getNode(), error.message, {
-		itemIndex,
-		description: `Item ${itemIndex + 1}: nothing was sent for it.`,
-	});
-}
-
 /**
  * Finishes an update request before anything is sent: the ID goes into the path, fields that are
  * not plain dot paths are mapped, and the whole body is checked, so that bad input is refused with
- * a message naming the field and the value.
+ * a message naming the field and the value. Reading and merging happen later, in sendRequest.
  */
 function updateHook(spec: UpdateSpec) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		try {
-			const id = idToPathSegment(
-				this.getNodeParameter(spec.idParameter, undefined, { extractValue: true }),
-				spec.idLabel,
-				spec.idParameter,
-			);
-			const body = { ...((requestOptions.body as IDataObject) ?? {}) };
-			spec.mapBody?.(this, body);
-			const problems = validate(spec.schema, body, '');
-			if (problems.length) {
-				const [first] = problems;
-				throw new InputError(first);
-			}
-			if (Object.keys(body).length === 0) throw new Error(messages.nothingToUpdate(spec.resource));
-			requestOptions.url = `/${spec.collection}/${id}`;
-			requestOptions.body = body;
-			return requestOptions;
-		} catch (error) {
-			return fail(this, error as Error);
+	return guardInput((context, requestOptions: IHttpRequestOptions) => {
+		const url = entityPath(context, spec.idParameter, spec.collection, spec.idLabel);
+		const plan: MergePlan = {
+			mergeNested: context.getNodeParameter('updateMode', 'merge') === 'merge',
+			addTagIds: [],
+			removeTagIds: [],
+		};
+		const body = { ...((requestOptions.body as IDataObject) ?? {}) };
+		spec.mapBody?.(context, body, plan);
+		const [problem] = validate(spec.schema, body, '');
+		if (problem) throw new InputError(problem);
+		if (Object.keys(body).length === 0 && !plan.addTagIds.length && !plan.removeTagIds.length) {
+			throw new Error(messages.nothingToUpdate(spec.resource));
 		}
-	};
+		getRunState(context).plans.set(context.getItemIndex(), plan);
+		requestOptions.url = url;
+		requestOptions.body = body;
+		return requestOptions;
+	});
 }
 
 export const prepareCustomerUpdate = updateHook({

@@ -1,12 +1,17 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { evoVoiceRead } from '../helpers/api';
 import { toNodeApiError } from '../helpers/apiErrors';
+import { idToPathSegment } from '../helpers/ids';
+import { mergeIntoCurrent, needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
+import { referenceIndex } from '../helpers/references';
 import { DEFAULT_RETRY, retryDelaySeconds } from '../helpers/retry';
 import {
 	acquireSlot,
@@ -20,37 +25,34 @@ import {
 
 export const DEFAULT_MAX_IN_FLIGHT = 5;
 
-function option<T>(context: IExecutePaginationFunctions, name: string, fallback: T): T {
+type Context = IExecutePaginationFunctions;
+type RequestData = DeclarativeRestApiSettings.ResultOptions;
+
+function option<T>(context: Context, name: string, fallback: T): T {
 	return context.getNodeParameter(`requestOptions.${name}`, fallback) as T;
 }
 
-async function secretsOf(context: IExecutePaginationFunctions): Promise<string[]> {
+async function secretsOf(context: Context): Promise<string[]> {
 	try {
 		const credentials = await context.getCredentials('evoVoiceApi');
-		return [credentials.apiToken, credentials.password]
-			.filter((s): s is string => typeof s === 'string' && s.length > 0);
+		return [credentials.apiToken, credentials.password].filter(
+			(s): s is string => typeof s === 'string' && s.length > 0,
+		);
 	} catch {
 		return [];
 	}
 }
 
-async function attemptWithRetries(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+/** Runs `attempt` again while the error is one worth waiting out, within the run's limits. */
+async function withRetries<T>(context: Context, method: string, attempt: () => Promise<T>): Promise<T> {
 	const maxRetries = option(context, 'maxRetries', DEFAULT_RETRY.maxRetries);
 	const maxWait = option(context, 'maxRetryWait', DEFAULT_RETRY.maxWaitSeconds);
-	const method = String(requestData.options.method ?? 'GET');
 	let waited = 0;
-	for (let attempt = 0; ; attempt++) {
+	for (let tries = 0; ; tries++) {
 		try {
-			// A copy each time: the engine's helpers add headers to the options they are given.
-			return await context.makeRoutingRequest({
-				...requestData,
-				options: { ...requestData.options, headers: { ...requestData.options.headers } },
-			});
+			return await attempt();
 		} catch (error) {
-			const delay = attempt < maxRetries ? retryDelaySeconds(error, method, attempt) : undefined;
+			const delay = tries < maxRetries ? retryDelaySeconds(error, method, tries) : undefined;
 			// Re-thrown as is: sendRequest turns it into the NodeApiError the user sees.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (delay === undefined || waited + delay > maxWait) throw error;
@@ -60,7 +62,55 @@ async function attemptWithRetries(
 	}
 }
 
-function failRun(state: RunState, itemIndex: number, error: NodeApiError): NodeApiError {
+function send(context: Context, requestData: RequestData, changes: Partial<RequestData['options']> = {}) {
+	const method = String(changes.method ?? requestData.options.method ?? 'GET');
+	return withRetries(context, method, async () =>
+		// A fresh copy each time: the engine's helpers add headers to the options they are given.
+		await context.makeRoutingRequest({
+			...requestData,
+			options: { ...requestData.options, ...changes, headers: { ...requestData.options.headers } },
+		}),
+	);
+}
+
+/** Resolves "By Reference ID" into the customer's path, or fails naming what was found. */
+async function resolveReference(context: Context, state: RunState, requestData: RequestData): Promise<void> {
+	const referenceId = state.lookups.get(context.getItemIndex());
+	if (referenceId === undefined) return;
+	const index = await referenceIndex(context, state, (fn) => withRetries(context, 'GET', fn));
+	const ids = index.get(referenceId) ?? [];
+	if (ids.length !== 1) {
+		const message = ids.length === 0 ? messages.noReferenceMatch(referenceId) : messages.severalReferenceMatches(referenceId, ids);
+		throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex() });
+	}
+	requestData.options.url = String(requestData.options.url).replace('{referenceId}', idToPathSegment(ids[0], 'Customer', 'customerId'));
+}
+
+/** Read-merge-write for updates that change part of a nested object or add and remove tags. */
+async function mergeWithCurrent(context: Context, state: RunState, requestData: RequestData): Promise<void> {
+	const plan = state.plans.get(context.getItemIndex());
+	const body = requestData.options.body as IDataObject | undefined;
+	if (!plan || !body || !needsCurrent(body, plan)) return;
+	const timeout = Number(requestData.options.timeout ?? 300_000);
+	const current = await withRetries(context, 'GET', async () => await evoVoiceRead(context, String(requestData.options.url), {}, timeout));
+	requestData.options.body = mergeIntoCurrent(current, body, plan);
+}
+
+/** Every page of a list, or as many items as the limit asks for. */
+async function allPages(context: Context, requestData: RequestData): Promise<INodeExecutionData[]> {
+	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+	const pageSize = Math.min(100, limit);
+	const results: INodeExecutionData[] = [];
+	for (let page = 0; results.length < limit; page++) {
+		const qs = { ...requestData.options.qs, page, countPerPage: pageSize };
+		const items = await send(context, requestData, { qs });
+		results.push(...items);
+		if (items.length < pageSize) break;
+	}
+	return results.slice(0, limit);
+}
+
+function stopRun(state: RunState, itemIndex: number, error: NodeApiError | NodeOperationError) {
 	state.stopped ??= { itemIndex };
 	// n8n ends the run with the failed item of lowest index, once every item has settled: read
 	// lazily, the summary then tells which items were applied and which were never sent.
@@ -74,46 +124,68 @@ function failRun(state: RunState, itemIndex: number, error: NodeApiError): NodeA
 }
 
 /**
- * Sends one item's request. Registered as the operations' `pagination` hook because that is the
- * one place where n8n's routing engine hands a node the request itself (`makeRoutingRequest`):
- * here the node waits for the whole batch to pass its checks, keeps at most N requests in flight,
- * waits out rate limits and records what happened to each item.
+ * Runs one item's work under the run's rules: it waits until the whole batch has passed its
+ * checks, keeps at most N requests in flight, stops sending after a failure (without "continue on
+ * fail"), and records what happened to each item.
  */
-export async function sendRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+async function guarded(
+	context: Context,
+	requestData: RequestData,
+	work: () => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
-	const state = getRunState(this);
-	const itemIndex = this.getItemIndex();
-	const continueOnFail = this.continueOnFail();
+	const state = getRunState(context);
+	const itemIndex = context.getItemIndex();
+	const continueOnFail = context.continueOnFail();
 	await awaitGate(state);
 	if (!continueOnFail && state.invalid) {
 		settle(state, itemIndex, 'notSent');
-		throw new NodeApiError(this.getNode(), { message: state.invalid.message }, {
+		throw new NodeApiError(context.getNode(), { message: state.invalid.message }, {
 			message: messages.notSentBecauseInvalid(state.invalid.itemIndex + 1, state.invalid.message),
 			itemIndex,
 		});
 	}
-	await acquireSlot(state, Math.max(1, option(this, 'maxConcurrency', DEFAULT_MAX_IN_FLIGHT)));
+	await acquireSlot(state, Math.max(1, option(context, 'maxConcurrency', DEFAULT_MAX_IN_FLIGHT)));
 	try {
 		if (!continueOnFail && state.stopped) {
 			settle(state, itemIndex, 'notSent');
-			throw new NodeApiError(this.getNode(), { message: 'Not sent' }, {
+			throw new NodeApiError(context.getNode(), { message: 'Not sent' }, {
 				message: messages.notSentAfterFailure(state.stopped.itemIndex + 1),
 				itemIndex,
 			});
 		}
 		try {
-			const items = await attemptWithRetries(this, requestData);
+			const items = await work();
 			settle(state, itemIndex, 'applied');
 			return items;
 		} catch (error) {
 			settle(state, itemIndex, 'failed');
 			const timeout = Number(requestData.options.timeout ?? 300_000);
-			const nodeError = toNodeApiError(this.getNode(), error, itemIndex, await secretsOf(this), timeout);
-			return continueOnFail ? Promise.reject(nodeError) : Promise.reject(failRun(state, itemIndex, nodeError));
+			const nodeError =
+				error instanceof NodeOperationError
+					? error
+					: toNodeApiError(context.getNode(), error, itemIndex, await secretsOf(context), timeout);
+			throw continueOnFail ? nodeError : stopRun(state, itemIndex, nodeError);
 		}
 	} finally {
 		releaseSlot(state);
 	}
+}
+
+/**
+ * Sends one item's request. Registered as the operations' `pagination` hook because that is the
+ * one place where n8n's routing engine hands a node the request itself (`makeRoutingRequest`):
+ * here the node resolves reference IDs, merges with current values and waits out rate limits.
+ */
+export async function sendRequest(this: Context, requestData: RequestData): Promise<INodeExecutionData[]> {
+	const state = getRunState(this);
+	return await guarded(this, requestData, async () => {
+		await resolveReference(this, state, requestData);
+		await mergeWithCurrent(this, state, requestData);
+		return await send(this, requestData);
+	});
+}
+
+/** The same for list operations, which read page after page. */
+export async function sendPagedRequest(this: Context, requestData: RequestData): Promise<INodeExecutionData[]> {
+	return await guarded(this, requestData, async () => await allPages(this, requestData));
 }

@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkResponse } from '../../hooks/checkResponse';
+import { prepareList } from '../../hooks/prepareList';
+import { prepareAccountPath } from '../../hooks/preparePath';
 import { prepareAccountUpdate } from '../../hooks/prepareUpdate';
-import { sendRequest } from '../../hooks/sendRequest';
+import { listRoute, route } from '../shared/routing';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export const description: INodeProperties[] = [
@@ -14,19 +17,30 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['account'] } },
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an account by ID',
+				action: 'Get an account',
+				routing: route('GET', '/accounts', [prepareAccountPath]),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the accounts this login can reach',
+				action: 'Get many accounts',
+				routing: listRoute('/accounts', [prepareList]),
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change an account's name, logo, phone number limit or billing settings",
 				action: 'Update an account',
-				routing: {
-					request: { method: 'PATCH', url: '/accounts', ignoreHttpStatusErrors: true },
-					send: { preSend: [prepareAccountUpdate], paginate: true },
-					operations: { pagination: sendRequest },
-					output: { postReceive: [checkResponse] },
-				},
+				routing: route('PATCH', '/accounts', [prepareAccountUpdate]),
 			},
 		],
 		default: 'update',
 	},
+	...get.description,
+	...getAll.description,
 	...update.description,
 ];

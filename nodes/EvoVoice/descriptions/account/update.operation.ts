@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billingSettingsField } from '../shared/billingSettings';
 import { accountLocator } from '../shared/resourceLocators';
+import { updateModeField } from '../shared/updateMode';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -21,6 +22,7 @@ const updateFields: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	accountLocator({ description: 'The account to update. Needs a login with the SystemAdministrator role.' }),
+	updateModeField(),
 	updateFields,
 ];
 

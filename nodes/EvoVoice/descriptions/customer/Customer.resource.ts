@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkResponse } from '../../hooks/checkResponse';
+import { markDeleted } from '../../hooks/markDeleted';
+import { prepareCustomerCreate } from '../../hooks/prepareCreate';
+import { prepareList } from '../../hooks/prepareList';
+import { prepareCustomerPath } from '../../hooks/preparePath';
 import { prepareCustomerUpdate } from '../../hooks/prepareUpdate';
-import { sendRequest } from '../../hooks/sendRequest';
+import { listRoute, route } from '../shared/routing';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export const description: INodeProperties[] = [
@@ -14,19 +21,46 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
 			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a customer in an account',
+				action: 'Create a customer',
+				routing: route('POST', '/customers', [prepareCustomerCreate]),
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a customer',
+				action: 'Delete a customer',
+				routing: route('DELETE', '/customers', [prepareCustomerPath], [markDeleted]),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a customer by ID or reference ID',
+				action: 'Get a customer',
+				routing: route('GET', '/customers', [prepareCustomerPath]),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List customers, filtered by name, account, parent or tags',
+				action: 'Get many customers',
+				routing: listRoute('/customers', [prepareList]),
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change a customer's name, tags, data, schedule, billing or app settings",
 				action: 'Update a customer',
-				routing: {
-					request: { method: 'PATCH', url: '/customers', ignoreHttpStatusErrors: true },
-					send: { preSend: [prepareCustomerUpdate], paginate: true },
-					operations: { pagination: sendRequest },
-					output: { postReceive: [checkResponse] },
-				},
+				routing: route('PATCH', '/customers', [prepareCustomerUpdate]),
 			},
 		],
 		default: 'update',
 	},
+	...create.description,
+	...del.description,
+	...get.description,
+	...getAll.description,
 	...update.description,
 ];

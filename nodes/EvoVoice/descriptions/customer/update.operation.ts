@@ -7,8 +7,11 @@ import { dataJsonField, dataValuesField } from '../shared/data';
 import { customerLocator } from '../shared/resourceLocators';
 import { scheduleField } from '../shared/schedule';
 import { tagFields } from '../shared/tags';
+import { updateModeField } from '../shared/updateMode';
 
 const sendAs = (property: string) => ({ send: { type: 'body' as const, property } });
+
+const tags = tagFields();
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -18,6 +21,7 @@ const updateFields: INodeProperties = {
 	default: {},
 	description: 'Only the fields you add are sent; everything else stays as it is',
 	options: [
+		tags.add,
 		appSettingsField(),
 		billingSettingsField(),
 		dataJsonField(),
@@ -27,12 +31,17 @@ const updateFields: INodeProperties = {
 		{ displayName: 'Override Billing Settings', name: 'overrideBillingSettings', type: 'boolean', default: false, description: "Whether the customer uses its own billing settings instead of its parent's", routing: sendAs('overrideBillingSettings') },
 		{ ...customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }), routing: sendAs('parentCustomerId') },
 		{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: "The customer's ID in another system, such as your CRM", routing: sendAs('referenceId') },
-		...tagFields().filter((field) => field.name === 'clearTags'),
+		tags.clear,
+		tags.remove,
 		scheduleField(),
-		...tagFields().filter((field) => field.name === 'tagIds'),
+		tags.set,
 	],
 };
 
-const properties: INodeProperties[] = [customerLocator({ description: 'The customer to update' }), updateFields];
+const properties: INodeProperties[] = [
+	customerLocator({ description: 'The customer to update', byReference: true }),
+	updateModeField(),
+	updateFields,
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);

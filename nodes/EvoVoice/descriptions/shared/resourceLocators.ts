@@ -8,6 +8,8 @@ interface LocatorSpec {
 	placeholder: string;
 	required?: boolean;
 	description?: string;
+	/** Adds "By Reference ID" (the customer's ID in another system), looked up before sending. */
+	byReference?: boolean;
 }
 
 /** A picker with a searchable list and an ID mode; expressions work in both. */
@@ -33,6 +35,16 @@ export function entityLocator(spec: LocatorSpec): INodeProperties {
 				type: 'string',
 				placeholder: spec.placeholder,
 			},
+			...(spec.byReference
+				? [
+						{
+							displayName: 'By Reference ID',
+							name: 'referenceId',
+							type: 'string' as const,
+							placeholder: 'e.g. the ID in your CRM',
+						},
+					]
+				: []),
 		],
 	};
 }

@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { dataJsonField, dataValuesField } from '../shared/data';
+import { accountLocator, customerLocator } from '../shared/resourceLocators';
+
+const properties: INodeProperties[] = [
+	accountLocator({ description: 'The account the customer belongs to' }),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the new customer',
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			dataJsonField(),
+			dataValuesField(),
+			{
+				...customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }),
+				routing: { send: { type: 'body', property: 'parentCustomerId' } },
+			},
+			{
+				displayName: 'Reference ID',
+				name: 'referenceId',
+				type: 'string',
+				default: '',
+				description: "The customer's ID in another system, such as your CRM",
+				routing: { send: { type: 'body', property: 'referenceId' } },
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);

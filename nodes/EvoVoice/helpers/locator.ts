@@ -1,0 +1,34 @@
+import type { IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { idToPathSegment } from './ids';
+import { InputError } from './inputError';
+import { problems } from './messages';
+import { getRunState } from './runState';
+
+export const REFERENCE_MODE = 'referenceId';
+
+/**
+ * The path of the entity a locator points at. For "By Reference ID" the customer is not known
+ * yet: the path gets a placeholder and `sendRequest` looks the customer up before sending.
+ */
+export function entityPath(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	collection: string,
+	label: string,
+): string {
+	const locator = context.getNodeParameter(parameter, undefined, { extractValue: false }) as
+		| INodeParameterResourceLocator
+		| string
+		| undefined;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
+	const value = context.getNodeParameter(parameter, undefined, { extractValue: true });
+	if (mode === REFERENCE_MODE) {
+		if (typeof value !== 'string' || value.trim() === '') {
+			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });
+		}
+		getRunState(context).lookups.set(context.getItemIndex(), value.trim());
+		return `/${collection}/{referenceId}`;
+	}
+	return `/${collection}/${idToPathSegment(value, label, parameter)}`;
+}
