@@ -1,12 +1,13 @@
 // Building live state from a seed, and the optional state file.
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
+import { mapRecord } from './record';
 import type { CustomerInfo, SandboxState, SeedData } from './types';
 
 /** Deep-copies a seed into keyed records; derived customer fields are dropped (recomputed on read). */
 export function stateFromSeed(seed: SeedData): SandboxState {
 	const copy = structuredClone(seed);
-	const state: SandboxState = { accounts: {}, customers: {}, users: copy.users, systemSettings: copy.systemSettings, nextId: 1 };
+	const state: SandboxState = { accounts: mapRecord(), customers: mapRecord(), users: copy.users, systemSettings: copy.systemSettings, nextId: 1 };
 	for (const a of copy.accounts) state.accounts[a.id] = a;
 	for (const c of copy.customers) state.customers[c.id] = stripDerived(c);
 	return state;
@@ -46,7 +47,13 @@ export class StateFile {
 		if (!parsed || typeof parsed !== 'object' || !parsed.accounts || !parsed.customers || !parsed.users) {
 			throw new Error(`sandbox: ${this.file} is not a sandbox state file`);
 		}
-		return { systemSettings: {}, nextId: 1, ...parsed } as SandboxState;
+		return {
+			systemSettings: {},
+			nextId: 1,
+			...parsed,
+			accounts: mapRecord(parsed.accounts),
+			customers: mapRecord(parsed.customers),
+		} as SandboxState;
 	}
 
 	schedule(): void {

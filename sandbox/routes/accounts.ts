@@ -4,6 +4,7 @@
 import { canReachAccount, requireUser } from '../auth';
 import { forbidden, notFound, queryString, type Result } from '../http';
 import { pageOf } from '../paging';
+import { recordValues } from '../record';
 import type { RequestContext, RouteDef } from '../router';
 import { patchAccount } from '../semantics';
 import type { AccountInfo } from '../types';
@@ -19,7 +20,7 @@ function load(rc: RequestContext): AccountInfo {
 function list(rc: RequestContext): Result {
 	const user = requireUser(rc.user);
 	const name = queryString(rc.query, 'nameFilter')?.toLowerCase();
-	const matches = Object.values(rc.state.accounts).filter(
+	const matches = recordValues(rc.state.accounts).filter(
 		(a) => canReachAccount(user, a.id) && (!name || a.name.toLowerCase().includes(name)),
 	);
 	return { status: 200, body: pageOf(matches, rc.query) };

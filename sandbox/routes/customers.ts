@@ -3,6 +3,7 @@
 import { assertCustomerReach, canReachAccount, confinedTo, isInSubtree, reachableAccountIds, requireUser } from '../auth';
 import { ApiError, badRequest, forbidden, notFound, queryBool, queryList, queryString, type Result } from '../http';
 import { pageOf } from '../paging';
+import { recordValues } from '../record';
 import type { RequestContext, RouteDef } from '../router';
 import { evaluate, localTime } from '../schedule';
 import { createCustomer, patchCustomer } from '../semantics';
@@ -41,7 +42,7 @@ function list(rc: RequestContext): Result {
 	const shallow = queryBool(query, 'shallowParent') ?? false;
 	const tagIds = queryList(query, 'tagIds');
 	// Unknown query parameters (e.g. a guessed `referenceId`) are ignored, as ServiceStack ignores them.
-	const matches = Object.values(state.customers).filter(
+	const matches = recordValues(state.customers).filter(
 		(c) =>
 			accounts.has(c.accountId) &&
 			(root === undefined || isInSubtree(state, c.id, root)) &&
@@ -87,7 +88,7 @@ function patch(rc: RequestContext): Result {
 function remove(rc: RequestContext): Result {
 	const customer = load(rc);
 	if (confinedTo(rc.user!) === customer.id) throw forbidden();
-	const child = Object.values(rc.state.customers).find((c) => c.parentCustomerId === customer.id);
+	const child = recordValues(rc.state.customers).find((c) => c.parentCustomerId === customer.id);
 	if (child) throw new ApiError(409, 'Conflict', `Customer \`${customer.id}\` has child customers (e.g. \`${child.id}\`); delete or move them first`);
 	delete rc.state.customers[customer.id];
 	return { status: 204, changed: true };

@@ -39,15 +39,34 @@ export function killAll(): void {
 	running.clear();
 }
 
+const cleanups: Array<() => Promise<void>> = [];
+
+/** Registers async work to do on Ctrl-C / SIGTERM before every started process group is killed. */
+export function addCleanup(fn: () => Promise<void>): void {
+	cleanups.push(fn);
+	installExitHandlers();
+}
+
 let handlersInstalled = false;
 function installExitHandlers(): void {
 	if (handlersInstalled) return;
 	handlersInstalled = true;
 	process.on('exit', killAll);
+	let stopping = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
-			killAll();
-			process.exit(signal === 'SIGINT' ? 130 : 143);
+		process.on(signal, () => {
+			if (stopping) {
+				// A second Ctrl-C: stop waiting.
+				killAll();
+				process.exit(130);
+			}
+			stopping = true;
+			const code = signal === 'SIGINT' ? 130 : 143;
+			const deadline = sleep(20_000);
+			Promise.race([Promise.allSettled(cleanups.map((fn) => fn())), deadline]).finally(() => {
+				killAll();
+				process.exit(code);
+			});
 		});
 	}
 }
@@ -133,6 +152,19 @@ export async function createInstance(host: N8nHost, options: InstanceOptions = {
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
+	const major = Number(host.version.split('.')[0]);
+	const byVersion: NodeJS.ProcessEnv =
+		major >= 2
+			? {
+					N8N_WEBHOOK_URL: `${baseUrl}/`,
+					// Its refresh task asks api.n8n.io for MCP servers every start.
+					N8N_DISABLED_MODULES: 'mcp-registry',
+				}
+			: {
+					WEBHOOK_URL: `${baseUrl}/`,
+					// 1.x runs Code nodes in-process unless runners are switched on.
+					N8N_RUNNERS_ENABLED: 'true',
+				};
 	const env: NodeJS.ProcessEnv = {
 		...baseEnv(),
 		N8N_USER_FOLDER: userFolder,
@@ -142,7 +174,6 @@ export async function createInstance(host: N8nHost, options: InstanceOptions = {
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
-		WEBHOOK_URL: `${baseUrl}/`,
 		N8N_SECURE_COOKIE: 'false',
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
@@ -152,7 +183,6 @@ export async function createInstance(host: N8nHost, options: InstanceOptions = {
 		N8N_LOG_OUTPUT: 'console',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// Code nodes run in n8n's task runner, a child process of n8n talking to it on this port.
-		N8N_RUNNERS_ENABLED: 'true',
 		N8N_RUNNERS_MODE: 'internal',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -186,6 +216,7 @@ export async function createInstance(host: N8nHost, options: InstanceOptions = {
 		N8N_SSRF_PROTECTION_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+		...byVersion,
 		...options.env,
 	};
 	return { host, userFolder, port, brokerPort, env, logDir, baseUrl };

@@ -366,6 +366,7 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			checks.equal('credential test: good token passes', good?.status, 'OK');
 			const wrong = await rest.testCredential({ ...token, data: { ...token.data, apiToken: 'not-a-valid-token' } });
 			checks.ok('credential test: wrong token fails', wrong?.status === 'Error', () => `got ${short(wrong)}`);
+			say(`    good token: ${good?.status} ${good?.message ?? ''}; wrong token: ${wrong?.status} ${wrong?.message ?? ''}`);
 			const basicGood = await rest.testCredential(basic);
 			checks.equal('credential test: email and password pass', basicGood?.status, 'OK');
 			const basicWrong = await rest.testCredential({ ...basic, data: { ...basic.data, password: 'wrong-password' } });
@@ -405,6 +406,7 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			}
 			const unknown = await postWebhook(server!, WEBHOOK_PATH, { ...CRM_CONTACTS[0], customerId: 'cus-does-not-exist' });
 			checks.workflows++;
+			say(`    unknown customer → HTTP ${unknown.status} ${unknown.text.slice(0, 200)}`);
 			checks.ok('webhook for an unknown customer: n8n reports the failure', unknown.status >= 400 || /not found|404/i.test(unknown.text), () => `HTTP ${unknown.status} ${unknown.text.slice(0, 300)}`);
 			checks.ok('webhook for an unknown customer: nothing created', sb.state.customers['cus-does-not-exist'] === undefined);
 		});

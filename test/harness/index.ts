@@ -46,7 +46,7 @@ export function loadEvoVoice(): INodeType {
 	return node;
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = { [NODE_TYPE]: loadEvoVoice(), 'test.input': new InputNode() };
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -60,6 +60,41 @@ class NodeTypes implements INodeTypes {
 	getKnownTypes() {
 		return {};
 	}
+}
+
+/** What n8n hands the engine besides the workflow: here, credentials and no-op services. */
+export function buildAdditionalData(
+	hooks: ExecutionLifecycleHooks | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	currentNodeParameters?: INodeParameters,
+): IWorkflowExecuteAdditionalData {
+	const credentialsHelper = new TestCredentialsHelper(
+		{ evoVoiceApi: new EvoVoiceApi() },
+		{ evoVoiceApi: credentials },
+	);
+	return {
+		hooks,
+		credentialsHelper,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formBaseUrl: 'http://localhost/form',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		formTestBaseUrl: 'http://localhost/form-test',
+		mcpBaseUrl: 'http://localhost/mcp',
+		mcpTestBaseUrl: 'http://localhost/mcp-test',
+		logAiEvent: () => {},
+		executeWorkflow: async () => ({ data: [] }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => ({ ok: false, error: new Error('not available in tests') }),
+		currentNodeParameters,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
 }
 
 export interface RunOptions {
@@ -104,31 +139,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 
-	const credentialsHelper = new TestCredentialsHelper(
-		{ evoVoiceApi: new EvoVoiceApi() },
-		{ evoVoiceApi: options.credentials ?? {} },
-	);
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		formBaseUrl: 'http://localhost/form',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		formTestBaseUrl: 'http://localhost/form-test',
-		mcpBaseUrl: 'http://localhost/mcp',
-		mcpTestBaseUrl: 'http://localhost/mcp-test',
-		logAiEvent: () => {},
-		executeWorkflow: async () => ({ data: [] }),
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		startRunnerTask: async () => ({ ok: false, error: new Error('not available in tests') }),
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData(hooks, options.credentials ?? {});
 
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },

@@ -170,3 +170,19 @@ describe('helpers', () => {
 		expect(acme.schedule!.rules!.map((r) => r.frequency)).toEqual(expect.arrayContaining(['Weekly', 'Yearly']));
 	});
 });
+
+describe('live state', () => {
+	it('can be read and edited directly by tests, and the API sees the edits', async () => {
+		const state = sandbox().state;
+		state.customers['cus-direct'] = { id: 'cus-direct', accountId: 'acc-reseller', name: 'Direct Insert', tags: [] };
+		delete state.customers['cus-cedar-2'];
+		expect('cus-direct' in state.customers).toBe(true);
+		const list = await call(sandbox(), 'GET', '/customers?nameFilter=e&all=true');
+		const names = list.json.items.map((c: { name: string }) => c.name);
+		expect(names).toContain('Direct Insert');
+		expect(names).not.toContain('Cedar Family Practice (old)');
+		expect(Object.keys(state.customers)).toHaveLength(7);
+		expect(JSON.parse(JSON.stringify(state.customers))['cus-direct'].name).toBe('Direct Insert');
+		expect({ ...state.customers }['cus-acme'].name).toBe('Acme Dental');
+	});
+});

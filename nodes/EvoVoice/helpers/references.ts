@@ -30,7 +30,8 @@ export function referenceIndex(
 				if (!customer.referenceId) continue;
 				index.set(customer.referenceId, [...(index.get(customer.referenceId) ?? []), customer.id]);
 			}
-			if (items.length < PAGE_SIZE || result.hasMorePages === false) break;
+			// With simplifiedPaging the API sends no totals: a short page is the last one.
+			if (items.length < PAGE_SIZE) break;
 		}
 		return index;
 	})();

@@ -1,0 +1,250 @@
+import axios from 'axios';
+
+import { EvoVoiceApi, authenticateEvoVoice } from '../../credentials/EvoVoiceApi.credentials';
+import { SANDBOX_CREDENTIALS, defaultSeed, makeCustomers, startSandbox, type Sandbox } from '../../sandbox';
+import { runNode } from '../harness';
+import { options, search } from '../harness/methods';
+import { accountUpdate, byId, customerUpdate } from '../fixtures/parameters';
+
+let sandbox: Sandbox;
+const admin = () => ({ baseUrl: sandbox.url, authType: 'apiToken', apiToken: SANDBOX_CREDENTIALS.adminToken });
+const manager = () => ({ baseUrl: sandbox.url, authType: 'apiToken', apiToken: SANDBOX_CREDENTIALS.managerToken });
+const byReference = (value: string) => ({ __rl: true, mode: 'referenceId', value });
+
+beforeEach(async () => {
+	const seed = defaultSeed();
+	seed.customers.push(...makeCustomers(230, 'acc-reseller'));
+	sandbox = await startSandbox({ seed });
+});
+afterEach(async () => await sandbox.close());
+
+describe('updates against the sandbox', () => {
+	test('a name update changes only the name and returns the whole customer', async () => {
+		const before = structuredClone(sandbox.state.customers['cus-acme']);
+		const { items, error } = await runNode({ parameters: customerUpdate({ name: 'Acme Dental Group' }), credentials: admin() });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: 'cus-acme', name: 'Acme Dental Group', tags: before.tags });
+		const after = sandbox.state.customers['cus-acme'];
+		expect({ ...after, name: before.name, dateLastModified: before.dateLastModified, lastModifiedBy: before.lastModifiedBy }).toEqual(before);
+	});
+
+	test('merging one billing item keeps the other eight (the default)', async () => {
+		const before = structuredClone(sandbox.state.customers['cus-acme'].billingSettings!);
+		await runNode({ parameters: customerUpdate({ billingSettings: { localNumbers: { unitCost: 9.99 } } }), credentials: admin() });
+		const after = sandbox.state.customers['cus-acme'].billingSettings!;
+		expect(after.localNumbers).toEqual({ ...before.localNumbers, unitCost: 9.99 });
+		expect({ ...after, localNumbers: before.localNumbers }).toEqual(before);
+		expect(sandbox.log.map((e) => e.method)).toEqual(['GET', 'PATCH']);
+	});
+
+	test('replacing sends only the item given, and the API drops the rest: the trap merge avoids', async () => {
+		await runNode({ parameters: customerUpdate({ billingSettings: { localNumbers: { unitCost: 9.99 } } }, byId('cus-acme'), 'replace'), credentials: admin() });
+		expect(sandbox.state.customers['cus-acme'].billingSettings).toEqual({ localNumbers: { unitCost: 9.99 } });
+	});
+
+	test('merging a data value keeps the other data values and unknown fields of app settings', async () => {
+		sandbox.state.customers['cus-acme'].appSettings = { ...sandbox.state.customers['cus-acme'].appSettings, stagingOnly: 'kept' } as never;
+		const before = structuredClone(sandbox.state.customers['cus-acme']);
+		await runNode({
+			parameters: customerUpdate({ data: { values: [{ name: 'Seats', type: 'number', numberValue: 40 }] }, appSettings: { pageTitle: 'Acme Portal' } }),
+			credentials: admin(),
+		});
+		const after = sandbox.state.customers['cus-acme'];
+		expect(after.data).toEqual({ ...before.data, Seats: { numberValue: 40 } });
+		expect(after.appSettings).toEqual({ ...before.appSettings, pageTitle: 'Acme Portal', stagingOnly: 'kept' });
+	});
+
+	test('adding a tag keeps the others; removing one keeps the rest', async () => {
+		const ids = () => sandbox.state.customers['cus-acme'].tags!.map((t) => t.id).sort();
+		const before = ids();
+		await runNode({ parameters: customerUpdate({ addTagIds: ['tag-wholesale'] }), credentials: admin() });
+		expect(ids()).toEqual([...before, 'tag-wholesale'].sort());
+		await runNode({ parameters: customerUpdate({ removeTagIds: [before[0]] }), credentials: admin() });
+		expect(ids()).toEqual([...before.slice(1), 'tag-wholesale'].sort());
+	});
+
+	test('an account update by a system administrator', async () => {
+		const { error } = await runNode({ parameters: accountUpdate({ maxPhoneNumbers: 300, billingSettings: { base: { baseCost: 25 } } }), credentials: admin() });
+		expect(error).toBeUndefined();
+		expect(sandbox.state.accounts['acc-reseller'].maxPhoneNumbers).toBe(300);
+		expect(sandbox.state.accounts['acc-reseller'].billingSettings?.base?.baseCost).toBe(25);
+		expect(sandbox.state.accounts['acc-reseller'].billingSettings?.localNumbers).toBeDefined();
+	});
+});
+
+describe('finding the customer by reference ID', () => {
+	test('one match: that customer is updated, with one list read for all items', async () => {
+		const { items, error } = await runNode({
+			parameters: customerUpdate({ name: '={{ $json.name }}' }, byReference('={{ $json.ref }}')),
+			items: [
+				{ ref: 'crm-1001', name: 'Acme (CRM)' },
+				{ ref: 'crm-2001', name: 'Bluebird (CRM)' },
+			],
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual(['cus-acme', 'cus-bluebird']);
+		expect(sandbox.state.customers['cus-bluebird'].name).toBe('Bluebird (CRM)');
+		const listReads = sandbox.log.filter((e) => e.method === 'GET' && e.path === '/customers').length;
+		expect(listReads).toBe(Math.ceil(Object.keys(sandbox.state.customers).length / 100));
+	});
+
+	test.each([
+		['crm-nope', 'No customer has the reference ID "crm-nope"'],
+		['crm-dup', '2 customers have the reference ID "crm-dup" (cus-cedar-1, cus-cedar-2)'],
+	])('%s: a clear error and nothing patched', async (reference, message) => {
+		const { error } = await runNode({ parameters: customerUpdate({ name: 'x' }, byReference(reference)), credentials: admin() });
+		expect(error?.message).toContain(message);
+		expect(sandbox.log.filter((e) => e.method === 'PATCH')).toHaveLength(0);
+	});
+});
+
+describe('API errors read clearly', () => {
+	test('401: a wrong token, never shown', async () => {
+		const { error } = await runNode({ parameters: customerUpdate({ name: 'x' }), credentials: { baseUrl: sandbox.url, apiToken: 'wrong-token-123' } });
+		expect(error?.message).toContain('Not authenticated');
+		expect(error?.message).toContain('Not Authenticated');
+		expect(JSON.stringify(error)).not.toContain('wrong-token-123');
+	});
+
+	test('403: an account update needs the SystemAdministrator role', async () => {
+		const { error } = await runNode({ parameters: accountUpdate({ name: 'x' }), credentials: manager() });
+		expect(error?.message).toContain('SystemAdministrator');
+		expect(error?.message).toContain('Invalid Role');
+		expect(error?.httpCode).toBe('403');
+	});
+
+	test('404 and 400 with field errors, as error items with "continue on fail"', async () => {
+		const { items, error } = await runNode({
+			parameters: customerUpdate({ tagIds: '={{ $json.tags }}' }, byId('={{ $json.id }}'), 'replace'),
+			items: [{ id: 'cus-acme', tags: 'tag-vip' }, { id: 'cus-missing', tags: 'tag-vip' }, { id: 'cus-bluebird', tags: 'tag-unknown' }],
+			continueOnFail: true,
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect(items[0].json.id).toBe('cus-acme');
+		expect(items[1].json.error).toContain('Not found');
+		expect(items[2].json.error).toContain('refused the request as invalid');
+		expect(String(items[2].json.error) + JSON.stringify(items[2].json)).toContain('tag');
+	});
+
+	test('without "continue on fail" the error says which items were applied and which were not sent', async () => {
+		const ids = ['cus-acme', 'cus-bluebird', 'cus-missing', ...Array.from({ length: 20 }, (_, i) => `cus-bulk-${String(i + 1).padStart(5, '0')}`)];
+		const { error } = await runNode({
+			parameters: { ...customerUpdate({ referenceId: '={{ "n8n-" + $json.id }}' }, byId('={{ $json.id }}')), requestOptions: { maxConcurrency: 1 } },
+			items: ids.map((id) => ({ id })),
+			credentials: admin(),
+		});
+		expect(error?.message).toContain('Not found');
+		expect(error?.description).toContain('Item 3, HTTP 404.');
+		expect(error?.description).toContain('Applied (2): items 1–2.');
+		expect(error?.description).toContain('Failed (1): item 3.');
+		expect(error?.description).toContain('Not sent (20): items 4–23.');
+		expect(sandbox.log.filter((e) => e.method === 'PATCH')).toHaveLength(3);
+	});
+});
+
+describe('the other operations', () => {
+	test('Get Many pages to the end of a list larger than one page', async () => {
+		const total = Object.keys(sandbox.state.customers).length;
+		const { items } = await runNode({ parameters: { resource: 'customer', operation: 'getAll', returnAll: true }, credentials: admin() });
+		expect(items).toHaveLength(total);
+		expect(new Set(items.map((i) => i.json.id)).size).toBe(total);
+		expect(sandbox.log.filter((e) => e.path === '/customers').length).toBe(Math.ceil(total / 100) + (total % 100 === 0 ? 1 : 0));
+	});
+
+	test('Get Many with a limit and filters', async () => {
+		const limited = await runNode({ parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: 30 }, credentials: admin() });
+		expect(limited.items).toHaveLength(30);
+		const filtered = await runNode({
+			parameters: { resource: 'customer', operation: 'getAll', returnAll: true, filters: { parentCustomerId: byId('cus-acme'), shallowParent: true } },
+			credentials: admin(),
+		});
+		expect(filtered.items.map((i) => i.json.id).sort()).toEqual(['cus-acme-north', 'cus-acme-south']);
+		const byName = await runNode({ parameters: { resource: 'customer', operation: 'getAll', returnAll: true, filters: { nameFilter: 'bluebird' } }, credentials: admin() });
+		expect(byName.items.map((i) => i.json.id)).toEqual(['cus-bluebird']);
+	});
+
+	test('create, get and delete a customer', async () => {
+		const created = await runNode({
+			parameters: {
+				resource: 'customer',
+				operation: 'create',
+				accountId: byId('acc-reseller'),
+				name: 'Delta Dental',
+				additionalFields: { referenceId: 'crm-3001', data: { values: [{ name: 'Plan', type: 'string', stringValue: 'Pro' }] } },
+			},
+			credentials: admin(),
+		});
+		expect(created.error).toBeUndefined();
+		const id = String(created.items[0].json.id);
+		expect(sandbox.state.customers[id]).toMatchObject({ name: 'Delta Dental', referenceId: 'crm-3001', data: { Plan: { stringValue: 'Pro' } } });
+		const got = await runNode({ parameters: { resource: 'customer', operation: 'get', customerId: byReference('crm-3001') }, credentials: admin() });
+		expect(got.items[0].json.id).toBe(id);
+		const deleted = await runNode({ parameters: { resource: 'customer', operation: 'delete', customerId: byId(id) }, credentials: admin() });
+		expect(deleted.items[0].json).toEqual({ id, deleted: true });
+		expect(sandbox.state.customers[id]).toBeUndefined();
+	});
+
+	test('account get and get many', async () => {
+		const got = await runNode({ parameters: { resource: 'account', operation: 'get', accountId: byId('acc-reseller') }, credentials: manager() });
+		expect(got.items[0].json.name).toBe('Northwind Telecom');
+		const many = await runNode({ parameters: { resource: 'account', operation: 'getAll', returnAll: true }, credentials: manager() });
+		expect(many.items.map((i) => i.json.id)).toEqual(['acc-reseller']);
+	});
+});
+
+describe('pickers', () => {
+	test('customers: searchable and paged', async () => {
+		const first = await search('searchCustomers', {}, admin());
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('1');
+		const next = await search('searchCustomers', {}, admin(), undefined, first.paginationToken as string);
+		expect(next.results[0].value).not.toBe(first.results[0].value);
+		const found = await search('searchCustomers', {}, admin(), 'acme');
+		expect(found.results.map((r) => r.value).sort()).toEqual(['cus-acme', 'cus-acme-north', 'cus-acme-south']);
+		expect(found.results.find((r) => r.value === 'cus-acme')?.name).toBe('Acme Dental (crm-1001)');
+	});
+
+	test('accounts', async () => {
+		const found = await search('searchAccounts', {}, admin(), 'north');
+		expect(found.results).toEqual([{ name: 'Northwind Telecom', value: 'acc-reseller' }]);
+	});
+
+	test("tags and data fields come from the chosen customer's account", async () => {
+		const tags = await options('getTags', { customerId: byId('cus-acme') }, admin());
+		expect(tags.map((t) => t.value)).toEqual(expect.arrayContaining(['tag-vip', 'tag-new', 'tag-churn-risk', 'tag-wholesale']));
+		const fields = await options('getCustomerFields', { customerId: byId('cus-acme') }, admin());
+		expect(fields.map((f) => f.value)).toEqual(expect.arrayContaining(['Plan', 'Seats', 'Vip']));
+	});
+});
+
+describe('rate limits and outages', () => {
+	test('a 429 with Retry-After is waited out and the request sent again', async () => {
+		sandbox.setFaults([{ route: 'PATCH /customers/:id', status: 429, retryAfterSeconds: 1, firstAttempts: 2 }]);
+		const { items, error } = await runNode({ parameters: customerUpdate({ name: 'Patient' }), credentials: admin() });
+		expect(error).toBeUndefined();
+		expect(items[0].json.name).toBe('Patient');
+		expect(sandbox.log.filter((e) => e.method === 'PATCH').map((e) => e.status)).toEqual([429, 429, 200]);
+	});
+
+	test('a create is never sent twice', async () => {
+		sandbox.setFaults([{ route: 'POST /customers', status: 503, retryAfterSeconds: 0, count: 1 }]);
+		const { error } = await runNode({ parameters: { resource: 'customer', operation: 'create', accountId: byId('acc-reseller'), name: 'Once' }, credentials: admin() });
+		expect(error?.httpCode).toBe('503');
+		expect(sandbox.log.filter((e) => e.method === 'POST')).toHaveLength(1);
+	});
+});
+
+describe('the credential', () => {
+	const probe = async (apiToken: string) => {
+		const { request } = new EvoVoiceApi().test;
+		const options = await authenticateEvoVoice({ apiToken }, { url: `${sandbox.url}${request.url}`, method: 'GET', headers: {} });
+		return (await axios.get(options.url, { headers: options.headers as Record<string, string>, validateStatus: () => true })).status;
+	};
+	test('its test request passes with a good token and fails with a wrong one', async () => {
+		expect(await probe(SANDBOX_CREDENTIALS.adminToken)).toBe(200);
+		expect(await probe('not-the-token')).toBe(401);
+	});
+});
