@@ -108,12 +108,15 @@ function npm(args: string[], options: RunOptions): Promise<void> {
 	});
 }
 
+/** npm settings worth passing on from an `npm run`/`npm test` around us (where to download from and cache). */
+export const KEEP_NPM_CONFIG = /^npm_config_(cache|registry|cafile|strict_ssl|proxy|https_proxy|noproxy|userconfig)$/i;
+
 /** The environment every npm call of ours gets: nothing from the project, headers set explicitly. */
 function npmEnv(nodeDir: string | undefined, extraPath?: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	// `npm run` exports the project's config (ignore-scripts, …) as npm_config_*; start clean.
 	for (const key of Object.keys(env)) {
-		if (/^npm_(config|package|lifecycle)_/i.test(key)) delete env[key];
+		if (/^npm_(config|package|lifecycle)_/i.test(key) && !KEEP_NPM_CONFIG.test(key)) delete env[key];
 	}
 	env.npm_config_yes = 'true';
 	env.npm_config_fund = 'false';
@@ -221,7 +224,7 @@ async function ensureN8n(spec: HostSpec): Promise<N8nHost> {
 
 	let step = Date.now();
 	// Scripts are off: some dependencies (a Kafka client among them) download sources or binaries.
-	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps'], {
+	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund'], {
 		cwd: host.dir,
 		env: npmEnv(nodePkg, nodeBinDir),
 		logFile,
@@ -251,7 +254,10 @@ async function ensureN8n(spec: HostSpec): Promise<N8nHost> {
 	return host;
 }
 
-/** Loads the compiled modules with the host's Node, so a broken build is caught at install time. */
+/**
+ * Loads the compiled modules with the host's Node, and has n8n load each command the suite uses
+ * (`<cmd> --help`), so a broken build or a dependency tree n8n cannot load is caught at install time.
+ */
 async function smokeTest(host: N8nHost, logFile: string): Promise<void> {
 	const script = [
 		"const r = require('module').createRequire(process.argv[1] + '/');",
@@ -260,15 +266,45 @@ async function smokeTest(host: N8nHost, logFile: string): Promise<void> {
 		"const ivm = r('isolated-vm'); const iso = new ivm.Isolate({ memoryLimit: 16 });",
 		"if (iso.compileScriptSync('1 + 1').runSync(iso.createContextSync()) !== 2) process.exit(3);",
 	].join('\n');
-	await new Promise<void>((resolve, reject) => {
-		const out = fs.openSync(logFile, 'a');
-		const child = spawn(host.nodeBin, ['-e', script, path.join(host.dir, 'node_modules', 'n8n')], {
-			stdio: ['ignore', out, out],
+	const modules = await capture(host.nodeBin, ['-e', script, path.join(host.dir, 'node_modules', 'n8n')], process.env, logFile);
+	if (modules.code !== 0) {
+		throw new Error(`native modules of n8n ${host.version} do not load (exit ${modules.code}); see ${logFile}`);
+	}
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'evovoice-n8n-smoke-'));
+	try {
+		for (const command of ['start', 'execute', 'import:workflow', 'import:credentials']) {
+			const env: NodeJS.ProcessEnv = { ...process.env, N8N_USER_FOLDER: userFolder, N8N_DIAGNOSTICS_ENABLED: 'false' };
+			delete env.NODE_OPTIONS;
+			delete env.NODE_ENV;
+			const help = await capture(host.nodeBin, [host.n8nBin, command, '--help'], env, logFile);
+			if (help.code !== 0 || !/USAGE/.test(help.output) || /not found/i.test(help.output)) {
+				throw new Error(
+					`n8n ${host.version} cannot load its "${command}" command; see ${logFile}\n${help.output.slice(-2000)}`,
+				);
+			}
+		}
+	} finally {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+function capture(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	logFile: string,
+): Promise<{ code: number | null; output: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+		child.on('error', (error) => {
+			output += error.message;
 		});
-		child.on('exit', (code) => {
-			fs.closeSync(out);
-			if (code === 0) resolve();
-			else reject(new Error(`native modules of n8n ${host.version} do not load (exit ${code}); see ${logFile}`));
+		child.on('close', (code) => {
+			fs.appendFileSync(logFile, `\n$ ${[command, ...args].join(' ').slice(0, 300)}\n${output}\n[exit ${code}]\n`);
+			resolve({ code, output });
 		});
 	});
 }

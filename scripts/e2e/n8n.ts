@@ -13,7 +13,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-import type { N8nHost } from './hosts';
+import { KEEP_NPM_CONFIG, type N8nHost } from './hosts';
 
 // ---------------------------------------------------------------------------------------------
 // Process bookkeeping
@@ -249,6 +249,7 @@ export function installPackage(instance: N8nInstance, tarball: string): { name: 
 		fs.cpSync(unpackDir, packageDir, { recursive: true });
 		fs.writeFileSync(path.join(packageDir, 'package.json'), JSON.stringify(manifest, null, 2));
 		const npmEnv: NodeJS.ProcessEnv = { ...baseEnv(), npm_config_yes: 'true', npm_config_update_notifier: 'false' };
+		for (const [key, value] of Object.entries(process.env)) if (KEEP_NPM_CONFIG.test(key)) npmEnv[key] = value;
 		run(
 			'npm',
 			[

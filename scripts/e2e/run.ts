@@ -18,7 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox, type Counters, type Sandbox } from '../../sandbox';
-import { ensureHosts, type N8nHost } from './hosts';
+import { ensureHosts, KEEP_NPM_CONFIG, type N8nHost } from './hosts';
 import {
 	createInstance,
 	executeWorkflow,
@@ -127,7 +127,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
 /** `npm run build` then `npm pack` into a temporary folder; returns the tarball's path. */
 export function packPackage(options: { build?: boolean } = {}): string {
 	const env = { ...process.env };
-	for (const key of Object.keys(env)) if (/^npm_(config|package|lifecycle)_/i.test(key)) delete env[key];
+	for (const key of Object.keys(env)) if (/^npm_(config|package|lifecycle)_/i.test(key) && !KEEP_NPM_CONFIG.test(key)) delete env[key];
 	if (options.build !== false) {
 		say('[e2e] building the package (npm run build)');
 		const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env, encoding: 'utf8' });

@@ -1,5 +1,5 @@
 import { startSandbox, type FaultRule } from '../../sandbox';
-import { call, useSandbox } from './helpers';
+import { call, until, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 const patchName = (name: string) => call(sandbox(), 'PATCH', '/customers/cus-acme', { body: { name } });
@@ -7,16 +7,15 @@ const acmeName = () => sandbox().state.customers['cus-acme'].name;
 
 describe('fault injection', () => {
 	it('latency delays the answer and is counted', async () => {
-		sandbox().setFaults([{ route: 'GET /customers/:id', latencyMs: 150 }]);
+		sandbox().setFaults([{ route: 'GET /customers/:id', latencyMs: 300 }]);
 		const t0 = Date.now();
 		const r = await call(sandbox(), 'GET', '/customers/cus-acme');
 		expect(r.status).toBe(200);
-		expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
 		expect(sandbox().log[0]).toMatchObject({ fault: 'latency', status: 200 });
-		expect(sandbox().log[0].durationMs).toBeGreaterThanOrEqual(140);
-		const quick = Date.now();
+		expect(sandbox().log[0].durationMs).toBeGreaterThanOrEqual(290);
 		await call(sandbox(), 'GET', '/customers'); // another route: no delay
-		expect(Date.now() - quick).toBeLessThan(140);
+		expect(sandbox().log[1].durationMs).toBeLessThan(100);
 		expect(sandbox().counters().faults).toEqual({ latency: 1 });
 	});
 
@@ -72,7 +71,7 @@ describe('fault injection', () => {
 			() => 'answered',
 			() => 'failed',
 		);
-		await new Promise((r) => setTimeout(r, 50));
+		await until(() => own.counters().inFlight === 1 && own.counters().total === 2);
 		expect(own.counters()).toMatchObject({ inFlight: 1, faults: { timeout: 2 } });
 		expect(own.log.map((e) => e.status)).toEqual([0, 0]);
 		const t0 = Date.now();
@@ -136,6 +135,17 @@ describe('fault injection', () => {
 		expect((await call(sandbox(), 'GET', '/accounts')).status).toBe(502);
 		expect(sandbox().log[0].fault).toBe('latency,status:502');
 		expect(sandbox().counters().faults).toEqual({ latency: 1, 'status:502': 1 });
+	});
+
+	it('jitter adds a seeded random delay up to jitterMs; "GET *" matches every GET route', async () => {
+		sandbox().setFaults([{ route: 'GET *', latencyMs: 10, jitterMs: 40, seed: 3 }]);
+		for (let i = 0; i < 5; i++) await call(sandbox(), 'GET', i % 2 ? '/accounts' : '/customers');
+		await call(sandbox(), 'PATCH', '/customers/cus-acme', { body: { name: 'No delay' } });
+		const durations = sandbox().log.map((e) => e.durationMs);
+		expect(durations.slice(0, 5).every((d) => d >= 9 && d < 200)).toBe(true);
+		expect(new Set(durations.slice(0, 5).map(Math.round)).size).toBeGreaterThan(1);
+		expect(sandbox().log[5].fault).toBeUndefined();
+		expect(sandbox().counters().faults).toEqual({ latency: 5 });
 	});
 
 	it('rejects rules that cannot be right, including route typos', () => {

@@ -52,3 +52,12 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	});
 	return () => sb!;
 }
+
+/** Polls until `check` holds (for states reached asynchronously, e.g. requests arriving). */
+export async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > end) throw new Error('condition not reached in time');
+		await new Promise((r) => setTimeout(r, 5));
+	}
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSeed, makeCustomers, startSandbox } from '../../sandbox';
-import { C, call, useSandbox } from './helpers';
+import { C, call, until, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -27,10 +27,9 @@ describe('counters', () => {
 	});
 
 	it('maxInFlight records the most concurrent requests', async () => {
-		sandbox().setFaults([{ route: 'GET /customers', latencyMs: 100 }]);
+		sandbox().setFaults([{ route: 'GET /customers', latencyMs: 400 }]);
 		const pending = Array.from({ length: 5 }, () => call(sandbox(), 'GET', '/customers'));
-		await new Promise((r) => setTimeout(r, 40));
-		expect(sandbox().counters().inFlight).toBe(5);
+		await until(() => sandbox().counters().inFlight === 5);
 		await Promise.all(pending);
 		expect(sandbox().counters()).toMatchObject({ maxInFlight: 5, inFlight: 0, total: 5 });
 	});

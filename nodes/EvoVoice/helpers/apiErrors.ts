@@ -68,6 +68,7 @@ export function toNodeApiError(
 	let httpCode: string | undefined;
 	let message: string;
 	let details: string[] = [];
+	let cause: string | undefined;
 	if (error instanceof ApiResponseError) {
 		httpCode = String(error.status);
 		const status = error.responseStatus;
@@ -75,8 +76,8 @@ export function toNodeApiError(
 		message = error.kind === 'malformed' ? messages.malformedResponse() : status?.message ? `${hint}: ${status.message}` : hint;
 		details = (status?.errors ?? []).map((e) => `${e.fieldName ?? '(request)'}: ${e.message ?? e.errorCode ?? 'invalid'}`);
 	} else {
-		const cause = (error as { cause?: { code?: string } }).cause;
-		const code = cause?.code ?? (error as { code?: string }).code;
+		const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+		cause = code;
 		message =
 			code === 'ECONNABORTED' || code === 'ETIMEDOUT'
 				? messages.timeout(timeoutMs)
@@ -84,9 +85,12 @@ export function toNodeApiError(
 					? messages.network(code)
 					: (error as Error).message ?? 'Unknown error';
 	}
-	const safeMessage = scrub(message, secrets);
+	// The item and status go into the message too: with "continue on fail" the message is all an
+	// error item's JSON keeps.
+	const where = `item ${itemIndex + 1}${httpCode ? `, HTTP ${httpCode}` : ''}`;
+	const safeMessage = scrub(`${message} (${where})`, secrets);
 	const description = scrub(
-		[`Item ${itemIndex + 1}${httpCode ? `, HTTP ${httpCode}` : ''}.`, ...details].join(' '),
+		[`${where[0].toUpperCase()}${where.slice(1)}${cause ? ` (${cause})` : ''}.`, ...details].join(' '),
 		secrets,
 	);
 	const response: JsonObject = { message: safeMessage, ...(httpCode ? { httpCode } : {}) };

@@ -69,9 +69,21 @@ export const messages = {
 	notSentAfterFailure: (itemNumber: number) =>
 		`Not sent: the run stopped after item ${itemNumber} failed (turn on "Continue On Fail" to send every item)`,
 	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
-	network: (code: string) => `Could not reach the Evo Voice API (${code})`,
+	// Words, not the error code: n8n swaps a message containing a known code for a generic text.
+	network: (code: string) =>
+		`Could not reach the Evo Voice API: ${networkCauses[code] ?? 'the network request failed'}`,
 	timeout: (ms: number) => `The Evo Voice API did not answer within ${ms} ms`,
 } as const;
+
+const networkCauses: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed while sending',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host is unreachable',
+	ECONNABORTED: 'the request was aborted',
+};
 
 /** What each HTTP status means for a user of this node, when the API's own message is not enough. */
 export const httpHints: Record<number, string> = {

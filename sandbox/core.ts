@@ -1,0 +1,208 @@
+// The request pipeline, one pass per request: route, count, read the body, inject faults, run the
+// handler, answer, log. Kept allocation-light because benchmarks push thousands of requests.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate, redactAuthorization } from './auth';
+import { garbled, JSON_TYPE, statusReply, type Reply } from './fault-replies';
+import { FaultEngine, type FaultRule } from './faults';
+import { ApiError, errorBody, parseQuery, readBody, TOO_LARGE, type Result } from './http';
+import { CounterSet, RequestLog } from './log';
+import { Router, type Match, type RequestContext } from './router';
+import { accountRoutes } from './routes/accounts';
+import { authRoutes } from './routes/auth';
+import { control, type ControlApi } from './routes/control';
+import { customerRoutes } from './routes/customers';
+import { systemRoutes } from './routes/system';
+import { StateFile, stateFromSeed } from './state';
+import type { RequestLogEntry, SandboxState, SeedData } from './types';
+
+export class Core {
+	readonly router = new Router([...authRoutes, ...customerRoutes, ...accountRoutes, ...systemRoutes]);
+	readonly faults = new FaultEngine(this.router.keys());
+	readonly counters = new CounterSet();
+	readonly log: RequestLog;
+	readonly stateFile?: StateFile;
+	state: SandboxState;
+	/** Latency timers, cleared by stop() so a closing sandbox leaves nothing behind. */
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private stopped = false;
+
+	constructor(private readonly seed: SeedData, faults: FaultRule[], logLimit: number, stateFile?: string) {
+		this.faults.set(faults);
+		this.log = new RequestLog(logLimit);
+		if (stateFile) this.stateFile = new StateFile(stateFile, () => this.state);
+		this.state = this.stateFile?.load() ?? stateFromSeed(seed);
+	}
+
+	reset(seed?: SeedData): void {
+		this.state = stateFromSeed(seed ?? this.seed);
+		this.log.clear();
+		this.counters.clear();
+		this.faults.set([]);
+		this.stateFile?.schedule();
+	}
+
+	stop(): void {
+		this.stopped = true;
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+	}
+
+	private sleep(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const t = setTimeout(() => {
+				this.timers.delete(t);
+				resolve();
+			}, ms);
+			this.timers.add(t);
+		});
+	}
+
+	private newCustomerId = (): string => {
+		let id: string;
+		do id = `cus-${String(this.state.nextId++).padStart(6, '0')}`;
+		while (this.state.customers[id]);
+		return id;
+	};
+
+	async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const method = req.method ?? 'GET';
+		const url = req.url ?? '/';
+		const q = url.indexOf('?');
+		const path = q < 0 ? url : url.slice(0, q);
+		const search = q < 0 ? '' : url.slice(q + 1);
+		if (path.startsWith('/__sandbox')) return this.handleControl(req, res, method, path, search);
+
+		const t0 = performance.now();
+		const startedAt = Date.now();
+		let match: Match | undefined;
+		let routeError: unknown;
+		try {
+			match = this.router.match(method, path);
+		} catch (err) {
+			routeError = err;
+		}
+		const route = match ? (match.kind === 'route' ? match.route.key : match.key) : `${method} <unmatched>`;
+		const counters = this.counters;
+		counters.request(route);
+		let finished = false;
+		const finish = () => {
+			if (!finished) {
+				finished = true;
+				counters.inFlight--;
+			}
+		};
+		res.once('close', finish); // hung, reset and abandoned requests
+
+		const raw = await readBody(req);
+		if (raw === null) return finish(); // the client went away
+		let body: unknown;
+		let bodyError: string | undefined;
+		if (raw !== TOO_LARGE && raw !== '') {
+			try {
+				body = JSON.parse(raw);
+			} catch (err) {
+				bodyError = `Could not deserialize 'application/json' request body: ${(err as Error).message}`;
+			}
+		}
+		const headers = { ...req.headers };
+		if (headers.authorization) headers.authorization = redactAuthorization(headers.authorization);
+		const query = parseQuery(search);
+		const entry: RequestLogEntry = {
+			method, path, route, query, headers, body: bodyError ? raw : body,
+			status: 0, startedAt: new Date(startedAt).toISOString(), durationMs: 0, stateChanged: false,
+		};
+		const send = (reply: Reply) => {
+			entry.status = reply.status;
+			entry.durationMs = performance.now() - t0;
+			this.log.push(entry);
+			finish();
+			const type = reply.text ? { 'Content-Type': reply.type, 'Content-Length': String(Buffer.byteLength(reply.text)) } : undefined;
+			res.writeHead(reply.status, { ...type, ...reply.headers });
+			res.end(reply.text);
+		};
+
+		const decision = this.faults.decide(route, `${method} ${path}`);
+		const failure = decision?.failure;
+		if (decision) {
+			for (const label of decision.labels) counters.fault(label);
+			entry.fault = decision.labels.join(',');
+			if (decision.delayMs > 0) await this.sleep(decision.delayMs);
+			if (this.stopped) return;
+			if (failure?.kind === 'reset' || failure?.kind === 'timeout') {
+				entry.durationMs = performance.now() - t0;
+				this.log.push(entry); // status 0: nothing was answered
+				if (failure.kind === 'reset') {
+					finish();
+					req.socket.destroy();
+				}
+				return; // 'timeout' hangs until the client gives up or close() destroys the socket
+			}
+			if (failure?.kind === 'status') return send(statusReply(failure));
+		}
+
+		let result: Result;
+		try {
+			if (routeError) throw routeError;
+			if (raw === TOO_LARGE) throw new ApiError(413, 'RequestEntityTooLarge', 'The request body is larger than 4 MiB');
+			const user = authenticate(this.state, req.headers.authorization);
+			const rc: RequestContext = { method, path, params: {}, query, body, bodyError, user, state: this.state, now: new Date(startedAt), newCustomerId: this.newCustomerId };
+			result = dispatch(match!, rc);
+		} catch (err) {
+			result = errorResult(err);
+		}
+		if (result.changed) {
+			entry.stateChanged = true;
+			this.stateFile?.schedule();
+		}
+		const text = result.body === undefined ? '' : JSON.stringify(result.body);
+		// 'malformed' is apply-then-garble: the write above has happened, only the answer is broken.
+		send(failure?.kind === 'malformed' ? garbled(text) : { status: result.status, text, type: JSON_TYPE, headers: result.headers });
+	}
+
+	private async handleControl(req: IncomingMessage, res: ServerResponse, method: string, path: string, search: string): Promise<void> {
+		const raw = await readBody(req);
+		if (raw === null) return;
+		let result: Result;
+		try {
+			if (raw === TOO_LARGE) throw new ApiError(413, 'RequestEntityTooLarge', 'The request body is larger than 4 MiB');
+			let body: unknown;
+			try {
+				body = raw ? JSON.parse(raw) : undefined;
+			} catch (err) {
+				throw new ApiError(400, 'SerializationException', (err as Error).message);
+			}
+			result = control(this.controlApi, method, path, parseQuery(search), body);
+		} catch (err) {
+			result = errorResult(err);
+		}
+		if (result.changed) this.stateFile?.schedule();
+		const text = result.body === undefined ? '' : JSON.stringify(result.body);
+		res.writeHead(result.status, text ? { 'Content-Type': JSON_TYPE } : {});
+		res.end(text);
+	}
+
+	private readonly controlApi: ControlApi = {
+		setFaults: (rules) => this.faults.set(rules),
+		faultRules: () => this.faults.rules(),
+		logEntries: () => this.log.entries(),
+		counters: () => this.counters.snapshot(),
+		reset: (seed) => this.reset(seed),
+		state: () => this.state,
+	};
+}
+
+function dispatch(match: Match, rc: RequestContext): Result {
+	if (match.kind === 'none') throw new ApiError(404, 'NotFound', `Handler for Request not found: ${rc.method} ${rc.path}`);
+	if (match.kind === 'method') {
+		const err = new ApiError(405, 'MethodNotAllowed', `${rc.method} is not allowed on ${rc.path}; allowed: ${match.allow.join(', ')}`);
+		return { ...errorResult(err), headers: { Allow: match.allow.join(', ') } };
+	}
+	rc.params = match.params;
+	return match.route.handler(rc);
+}
+
+function errorResult(err: unknown): Result {
+	if (err instanceof ApiError) return { status: err.status, body: errorBody(err.errorCode, err.message, err.errors) };
+	console.error('sandbox: unexpected error', err);
+	return { status: 500, body: errorBody('InternalServerError', String((err as Error)?.message ?? err)) };
+}
