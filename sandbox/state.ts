@@ -38,7 +38,7 @@ export class StateFile {
 	constructor(
 		private readonly file: string,
 		private readonly current: () => SandboxState,
-		private readonly debounceMs = 100,
+		private readonly debounceMs = 250,
 	) {}
 
 	load(): SandboxState | undefined {

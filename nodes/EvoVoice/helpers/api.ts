@@ -22,8 +22,18 @@ export async function evoVoiceRequest<T = IDataObject>(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<T> {
+	const options = await requestOptions(context, method, path, qs);
+	return (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', options)) as T;
+}
+
+async function requestOptions(
+	context: ILoadOptionsFunctions | IExecuteSingleFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	qs: IDataObject,
+): Promise<IHttpRequestOptions> {
 	const credentials = await context.getCredentials('evoVoiceApi');
-	const options: IHttpRequestOptions = {
+	return {
 		method,
 		baseURL: baseUrlOf(credentials),
 		url: path,
@@ -33,7 +43,6 @@ export async function evoVoiceRequest<T = IDataObject>(
 		// Repeated keys (accountIds=a&accountIds=b), as ServiceStack reads lists.
 		arrayFormat: 'repeat',
 	};
-	return (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', options)) as T;
 }
 
 export interface Page<T> {
@@ -53,15 +62,8 @@ export async function evoVoiceRead<T = IDataObject>(
 	qs: IDataObject = {},
 	timeout?: number,
 ): Promise<T> {
-	const credentials = await context.getCredentials('evoVoiceApi');
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', {
-		method: 'GET',
-		baseURL: baseUrlOf(credentials),
-		url: path,
-		qs,
-		json: true,
-		headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
-		arrayFormat: 'repeat',
+		...(await requestOptions(context, 'GET', path, qs)),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		...(timeout ? { timeout } : {}),

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllFields } from '../shared/getAll';
+import { nameFilterField, returnAllFields } from '../shared/getAll';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -12,13 +12,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'nameFilter',
-				type: 'string',
-				default: '',
-				description: 'Only accounts whose name contains this text',
-			},
+			nameFilterField('accounts'),
 		],
 	},
 ];

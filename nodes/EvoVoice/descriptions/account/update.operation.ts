@@ -3,22 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billingSettingsField } from '../shared/billingSettings';
 import { accountLocator } from '../shared/resourceLocators';
+import { updateFieldsCollection } from '../shared/updateFields';
 import { updateModeField } from '../shared/updateMode';
 
-const updateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'Only the fields you add are sent; everything else stays as it is',
-	options: [
+const updateFields = updateFieldsCollection([
 		billingSettingsField(),
 		{ displayName: 'Logo ID', name: 'logoId', type: 'string', default: '', description: "ID of the uploaded file to use as the account's logo", routing: { send: { type: 'body', property: 'logoId' } } },
 		{ displayName: 'Max Phone Numbers', name: 'maxPhoneNumbers', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0, description: 'The most phone numbers the account may hold', routing: { send: { type: 'body', property: 'maxPhoneNumbers' } } },
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the account', routing: { send: { type: 'body', property: 'name' } } },
-	],
-};
+]);
 
 const properties: INodeProperties[] = [
 	accountLocator({ description: 'The account to update. Needs a login with the SystemAdministrator role.' }),

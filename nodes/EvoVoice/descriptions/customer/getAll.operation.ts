@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllFields } from '../shared/getAll';
+import { nameFilterField, returnAllFields } from '../shared/getAll';
 import { accountLocator, customerLocator } from '../shared/resourceLocators';
 
 const properties: INodeProperties[] = [
@@ -21,13 +21,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to return only the direct children of the parent customer, not their descendants',
 			},
-			{
-				displayName: 'Name Contains',
-				name: 'nameFilter',
-				type: 'string',
-				default: '',
-				description: 'Only customers whose name contains this text',
-			},
+			nameFilterField('customers'),
 			customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'Only customers under this customer' }),
 			{
 				displayName: 'Tag Names or IDs',

@@ -7,20 +7,14 @@ import { dataJsonField, dataValuesField } from '../shared/data';
 import { customerLocator } from '../shared/resourceLocators';
 import { scheduleField } from '../shared/schedule';
 import { tagFields } from '../shared/tags';
+import { updateFieldsCollection } from '../shared/updateFields';
 import { updateModeField } from '../shared/updateMode';
 
 const sendAs = (property: string) => ({ send: { type: 'body' as const, property } });
 
 const tags = tagFields();
 
-const updateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	description: 'Only the fields you add are sent; everything else stays as it is',
-	options: [
+const updateFields = updateFieldsCollection([
 		tags.add,
 		appSettingsField(),
 		billingSettingsField(),
@@ -35,8 +29,7 @@ const updateFields: INodeProperties = {
 		tags.remove,
 		scheduleField(),
 		tags.set,
-	],
-};
+]);
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to update', byReference: true }),

@@ -1,5 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** "Name Contains", the name filter customer and account lists share. */
+export function nameFilterField(entities: string): INodeProperties {
+	return {
+		displayName: 'Name Contains',
+		name: 'nameFilter',
+		type: 'string',
+		default: '',
+		description: `Only ${entities} whose name contains this text`,
+	};
+}
+
 /** "Return All" and "Limit", as every n8n list operation has them. */
 export function returnAllFields(): INodeProperties[] {
 	return [
