@@ -1,18 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { nameFilterField, returnAllFields } from '../shared/getAll';
+import { listFields, nameFilterField } from '../shared/getAll';
 import { accountLocator, customerLocator } from '../shared/resourceLocators';
 
-const properties: INodeProperties[] = [
-	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
+const properties: INodeProperties[] = listFields([
 			accountLocator({ required: false, description: 'Only customers of this account' }),
 			{
 				displayName: 'Direct Children Only',
@@ -32,8 +24,6 @@ const properties: INodeProperties[] = [
 				description:
 					'Only customers that have all of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-		],
-	},
-];
+]);
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, properties);
