@@ -216,3 +216,13 @@ describe('Customer › Update', () => {
 		]);
 	});
 });
+
+describe('the token goes only to the credential\'s host', () => {
+	test.each(['https://evil.example/steal', '//evil.example/x', 'http:evil.example'])('an ID of %j stays a path segment on the base URL', async (id) => {
+		const result = await runNode({ parameters: customerUpdate({ name: 'x' }, byId(id), 'replace'), credentials: credentials() });
+		expect(result.error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		expect(api.requests[0].url).toBe(`/customers/${encodeURIComponent(id)}`);
+		expect(api.requests[0].headers.host).toBe(new URL(api.url).host);
+	});
+});
