@@ -21,6 +21,12 @@ export async function authenticateEvoVoice(
 			? `Basic ${Buffer.from(`${String(credentials.email ?? '')}:${String(credentials.password ?? '')}`).toString('base64')}`
 			: `Bearer ${String(credentials.apiToken ?? '').trim()}`;
 	requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: authorization };
+	// The node's requests are relative paths: they go to this credential's host and nowhere else.
+	// Setting it here, not in the node's requestDefaults, also spares n8n's routing engine an
+	// expression it would evaluate twice for every item.
+	if (!/^https?:\/\//i.test(String(requestOptions.url ?? ''))) {
+		requestOptions.baseURL = String(credentials.baseUrl ?? 'https://evovoice.io').replace(/\/+$/, '');
+	}
 	return requestOptions;
 }
 

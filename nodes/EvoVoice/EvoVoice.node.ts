@@ -22,7 +22,6 @@ export class EvoVoice implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'evoVoiceApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'User-Agent': USER_AGENT },
 			json: true,
 		},

@@ -17,12 +17,12 @@ export function entityPath(
 	collection: string,
 	label: string,
 ): string {
-	const locator = context.getNodeParameter(parameter, undefined, { extractValue: false }) as
-		| INodeParameterResourceLocator
-		| string
-		| undefined;
-	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
-	const value = context.getNodeParameter(parameter, undefined, { extractValue: true });
+	// Read once (each read evaluates the expressions again); list, ID and reference modes all hold
+	// the plain value, so nothing needs n8n's extraction.
+	const locator = context.getNodeParameter(parameter, undefined) as INodeParameterResourceLocator | string | undefined;
+	const isLocator = typeof locator === 'object' && locator !== null;
+	const mode = isLocator ? locator.mode : 'id';
+	const value = isLocator ? locator.value : locator;
 	if (mode === REFERENCE_MODE) {
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });

@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { InputError } from '../helpers/inputError';
 import { entityPath } from '../helpers/locator';
 import { messages } from '../helpers/messages';
-import { toData, type DataValueParameters } from '../helpers/mappers/data';
+import { toPatchBody } from '../helpers/mappers/body';
 import { type MergePlan } from '../helpers/mappers/merge';
-import { toSchedulingRules, type RuleParameters } from '../helpers/mappers/schedule';
 import { getRunState } from '../helpers/runState';
 import { accountPatchSchema, customerPatchSchema } from '../helpers/schemas';
 import { toTagIds } from '../helpers/tags';
@@ -18,8 +17,8 @@ interface UpdateSpec {
 	idParameter: string;
 	idLabel: string;
 	schema: Schema;
-	/** Fields that need more than a dot path: mapped from their parameters into the body. */
-	mapBody?: (context: IExecuteSingleFunctions, body: IDataObject, plan: MergePlan) => void;
+	/** Tags are customer-only and change the plan as well as the body. */
+	tags?: boolean;
 }
 
 /** Tags: set exactly, add, remove, or remove all; only one way at a time. */
@@ -40,19 +39,11 @@ function mapTags(fields: IDataObject, body: IDataObject, plan: MergePlan): void 
 	if ('removeTagIds' in fields) plan.removeTagIds = toTagIds(fields.removeTagIds, 'Remove Tags', 'removeTagIds');
 }
 
-function mapCustomerBody(context: IExecuteSingleFunctions, body: IDataObject, plan: MergePlan): void {
-	const fields = context.getNodeParameter('updateFields', {}) as IDataObject;
-	mapTags(fields, body, plan);
-	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
-	const data = toData(fields.dataJson, entries);
-	if (data) body.data = data;
-	const rules = (fields.schedule as { rules?: { rule?: RuleParameters[] } } | undefined)?.rules?.rule;
-	if (rules?.length) body.schedule = { ...((body.schedule as IDataObject) ?? {}), rules: toSchedulingRules(rules) };
-}
+
 
 /**
- * Finishes an update request before anything is sent: the ID goes into the path, fields that are
- * not plain dot paths are mapped, and the whole body is checked, so that bad input is refused with
+ * Builds an update request before anything is sent: the ID goes into the path, the body is mapped
+ * from Update Fields, and the whole body is checked, so that bad input is refused with
  * a message naming the field and the value. Reading and merging happen later, in sendRequest.
  */
 function updateHook(spec: UpdateSpec) {
@@ -63,8 +54,9 @@ function updateHook(spec: UpdateSpec) {
 			addTagIds: [],
 			removeTagIds: [],
 		};
-		const body = { ...((requestOptions.body as IDataObject) ?? {}) };
-		spec.mapBody?.(context, body, plan);
+		const fields = context.getNodeParameter('updateFields', {}) as IDataObject;
+		const body = toPatchBody(fields);
+		if (spec.tags) mapTags(fields, body, plan);
 		const [problem] = validate(spec.schema, body, '');
 		if (problem) throw new InputError(problem);
 		if (Object.keys(body).length === 0 && !plan.addTagIds.length && !plan.removeTagIds.length) {
@@ -83,7 +75,7 @@ export const prepareCustomerUpdate = updateHook({
 	idParameter: 'customerId',
 	idLabel: 'Customer',
 	schema: customerPatchSchema,
-	mapBody: mapCustomerBody,
+	tags: true,
 });
 
 export const prepareAccountUpdate = updateHook({

@@ -98,7 +98,7 @@ async function mergeWithCurrent(context: Context, state: RunState, requestData: 
 
 /** Every page of a list, or as many items as the limit asks for. */
 async function allPages(context: Context, requestData: RequestData): Promise<INodeExecutionData[]> {
-	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+	const limit = context.getNodeParameter('returnAll', false) ? Infinity : Number(context.getNodeParameter('limit', 50));
 	const pageSize = Math.min(100, limit);
 	const results: INodeExecutionData[] = [];
 	for (let page = 0; results.length < limit; page++) {

@@ -8,9 +8,9 @@ import { updateModeField } from '../shared/updateMode';
 
 const updateFields = updateFieldsCollection([
 		billingSettingsField(),
-		{ displayName: 'Logo ID', name: 'logoId', type: 'string', default: '', description: "ID of the uploaded file to use as the account's logo", routing: { send: { type: 'body', property: 'logoId' } } },
-		{ displayName: 'Max Phone Numbers', name: 'maxPhoneNumbers', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0, description: 'The most phone numbers the account may hold', routing: { send: { type: 'body', property: 'maxPhoneNumbers' } } },
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the account', routing: { send: { type: 'body', property: 'name' } } },
+		{ displayName: 'Logo ID', name: 'logoId', type: 'string', default: '', description: "ID of the uploaded file to use as the account's logo" },
+		{ displayName: 'Max Phone Numbers', name: 'maxPhoneNumbers', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0, description: 'The most phone numbers the account may hold' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the account' },
 ]);
 
 const properties: INodeProperties[] = [

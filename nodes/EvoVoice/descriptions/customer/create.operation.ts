@@ -13,7 +13,6 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Name of the new customer',
-		routing: { send: { type: 'body', property: 'name' } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -26,7 +25,6 @@ const properties: INodeProperties[] = [
 			dataValuesField(),
 			{
 				...customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }),
-				routing: { send: { type: 'body', property: 'parentCustomerId' } },
 			},
 			{
 				displayName: 'Reference ID',
@@ -34,7 +32,6 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: "The customer's ID in another system, such as your CRM",
-				routing: { send: { type: 'body', property: 'referenceId' } },
 			},
 		],
 	},

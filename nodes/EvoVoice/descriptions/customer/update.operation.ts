@@ -10,8 +10,6 @@ import { tagFields } from '../shared/tags';
 import { updateFieldsCollection } from '../shared/updateFields';
 import { updateModeField } from '../shared/updateMode';
 
-const sendAs = (property: string) => ({ send: { type: 'body' as const, property } });
-
 const tags = tagFields();
 
 const updateFields = updateFieldsCollection([
@@ -20,11 +18,11 @@ const updateFields = updateFieldsCollection([
 		billingSettingsField(),
 		dataJsonField(),
 		dataValuesField(),
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the customer', routing: sendAs('name') },
-		{ displayName: 'Override App Settings', name: 'overrideAppSettings', type: 'boolean', default: false, description: "Whether the customer uses its own app settings instead of its parent's", routing: sendAs('overrideAppSettings') },
-		{ displayName: 'Override Billing Settings', name: 'overrideBillingSettings', type: 'boolean', default: false, description: "Whether the customer uses its own billing settings instead of its parent's", routing: sendAs('overrideBillingSettings') },
-		{ ...customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }), routing: sendAs('parentCustomerId') },
-		{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: "The customer's ID in another system, such as your CRM", routing: sendAs('referenceId') },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the customer' },
+		{ displayName: 'Override App Settings', name: 'overrideAppSettings', type: 'boolean', default: false, description: "Whether the customer uses its own app settings instead of its parent's" },
+		{ displayName: 'Override Billing Settings', name: 'overrideBillingSettings', type: 'boolean', default: false, description: "Whether the customer uses its own billing settings instead of its parent's" },
+		{ ...customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }) },
+		{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: "The customer's ID in another system, such as your CRM" },
 		tags.clear,
 		tags.remove,
 		scheduleField(),

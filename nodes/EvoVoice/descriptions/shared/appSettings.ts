@@ -20,7 +20,6 @@ export function appSettingsField(): INodeProperties {
 				? { typeOptions: { rows: 4 } }
 				: {}),
 			description: setting.description,
-			routing: { send: { type: 'body', property: `appSettings.${setting.name}` } },
 		})),
 	};
 }

@@ -19,9 +19,6 @@ function billingItemOption(item: (typeof BILLING_ITEMS)[number]): INodePropertie
 			default: 0,
 			typeOptions: value.integer ? { minValue: 0, numberPrecision: 0 } : { minValue: 0, numberPrecision: 4 },
 			description: value.description,
-			routing: {
-				send: { type: 'body', property: `billingSettings.${item.name}.${value.name}` },
-			},
 		})),
 	};
 }

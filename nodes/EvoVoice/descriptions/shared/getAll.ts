@@ -37,7 +37,6 @@ export function returnAllFields(): INodeProperties[] {
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
-			routing: { output: { maxResults: '={{ $value }}' } },
 		},
 	];
 }

@@ -60,9 +60,9 @@ export function scheduleField(): INodeProperties {
 		description:
 			'When the customer is open, closed or in a custom state. The API replaces the whole schedule, rules included.',
 		options: [
-			{ displayName: 'Default State', name: 'defaultState', type: 'string', default: '', placeholder: 'e.g. Closed', description: 'State when no rule matches (any state name)', routing: { send: { type: 'body', property: 'schedule.defaultState' } } },
-			{ displayName: 'Force Closed', name: 'forceClosed', type: 'boolean', default: false, description: 'Whether the customer is closed whatever the rules say', routing: { send: { type: 'body', property: 'schedule.forceClosed' } } },
-			{ displayName: 'Inherit', name: 'inherit', type: 'boolean', default: false, description: "Whether the schedule is inherited from the parent customer", routing: { send: { type: 'body', property: 'schedule.inherit' } } },
+			{ displayName: 'Default State', name: 'defaultState', type: 'string', default: '', placeholder: 'e.g. Closed', description: 'State when no rule matches (any state name)' },
+			{ displayName: 'Force Closed', name: 'forceClosed', type: 'boolean', default: false, description: 'Whether the customer is closed whatever the rules say' },
+			{ displayName: 'Inherit', name: 'inherit', type: 'boolean', default: false, description: "Whether the schedule is inherited from the parent customer" },
 			{
 				displayName: 'Rules',
 				name: 'rules',
@@ -84,7 +84,7 @@ export function scheduleField(): INodeProperties {
 					},
 				],
 			},
-			{ displayName: 'Time Zone', name: 'timeZoneId', type: 'string', default: '', placeholder: 'e.g. America/New_York', description: 'Time zone the rules are read in', routing: { send: { type: 'body', property: 'schedule.timeZoneId' } } },
+			{ displayName: 'Time Zone', name: 'timeZoneId', type: 'string', default: '', placeholder: 'e.g. America/New_York', description: 'Time zone the rules are read in' },
 		],
 	};
 }

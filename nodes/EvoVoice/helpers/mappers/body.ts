@@ -1,0 +1,55 @@
+import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import { toData, type DataValueParameters } from './data';
+import { toSchedulingRules, type RuleParameters } from './schedule';
+
+/**
+ * Request bodies from "Update Fields" (or "Additional Fields"), built once per item. The UI's
+ * collections already have the API's shape, so most fields are copied; what an item leaves out
+ * (or adds and leaves empty) is not sent.
+ *
+ * Why not `routing.send` on each field, the usual declarative way: n8n's routing engine evaluates a
+ * routed field's expressions again for each pass it makes over the description (four per item in
+ * n8n 2.x), and building the body here reads each field once. See BENCHMARKS.md.
+ */
+
+const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrideAppSettings', 'maxPhoneNumbers', 'logoId'];
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A locator's value ({__rl, mode, value} as the UI stores it), or the value as an expression gave it. */
+export function locatorValue(value: unknown): unknown {
+	return isObject(value) && '__rl' in value ? (value as unknown as INodeParameterResourceLocator).value : value;
+}
+
+function nonEmpty(value: unknown): value is IDataObject {
+	return isObject(value) && Object.keys(value).length > 0;
+}
+
+/** Billing items keep only the values added to them; items with none are dropped. */
+function billing(value: IDataObject): IDataObject | undefined {
+	const items = Object.entries(value).filter(([, values]) => nonEmpty(values));
+	return items.length ? Object.fromEntries(items) : undefined;
+}
+
+export function toPatchBody(fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	for (const key of PLAIN_FIELDS) if (fields[key] !== undefined) body[key] = fields[key];
+	if (fields.parentCustomerId !== undefined) body.parentCustomerId = locatorValue(fields.parentCustomerId) as string;
+	if (nonEmpty(fields.billingSettings)) {
+		const settings = billing(fields.billingSettings);
+		if (settings) body.billingSettings = settings;
+	}
+	if (nonEmpty(fields.appSettings)) body.appSettings = { ...fields.appSettings };
+	if (nonEmpty(fields.schedule)) {
+		const { rules, ...rest } = fields.schedule as IDataObject & { rules?: { rule?: RuleParameters[] } };
+		const schedule: IDataObject = { ...rest };
+		if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
+		if (Object.keys(schedule).length) body.schedule = schedule;
+	}
+	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
+	const data = toData(fields.dataJson, entries);
+	if (data) body.data = data;
+	return body;
+}
