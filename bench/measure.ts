@@ -43,6 +43,8 @@ export interface MeasureOptions {
 	pollMs?: number;
 }
 
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 const WRAPPER = String.raw`
 import ctypes, json, os, resource, signal, subprocess, sys, time
 try:
@@ -51,9 +53,11 @@ except Exception:
     pass
 out_path, err_path = sys.argv[1], sys.argv[2]
 argv = sys.argv[3:]
+# The command's environment exactly as given (a pyenv shim in front of python3 would add its own).
+env = json.loads(os.environ['BENCH_CHILD_ENV'])
 with open(out_path, 'wb') as out, open(err_path, 'wb') as err:
     t0 = time.monotonic()
-    p = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
+    p = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     sys.stdout.write('PID %d\n' % p.pid)
     sys.stdout.flush()
     code = p.wait()
@@ -118,9 +122,9 @@ function rssKiB(pid: number): { rss: number; comm: string } | undefined {
 
 /** Runs `command args` under the measuring wrapper. */
 export async function measure(command: string, args: string[], options: MeasureOptions): Promise<Measurement> {
-	const child = spawn('python3', ['-c', WRAPPER, options.stdoutFile, options.stderrFile, command, ...args], {
+	const child = spawn(PYTHON, ['-c', WRAPPER, options.stdoutFile, options.stderrFile, command, ...args], {
 		cwd: options.cwd,
-		env: options.env,
+		env: { PATH: process.env.PATH, BENCH_CHILD_ENV: JSON.stringify(options.env ?? process.env) },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let wrapperOut = '';

@@ -128,7 +128,8 @@ function evoNode(spec: WorkflowSpec): WorkflowNode {
 
 function httpNode(spec: WorkflowSpec): WorkflowNode {
 	if (!spec.sandboxUrl) throw new Error('the HTTP Request workflow needs the sandbox URL');
-	const billing = JSON.stringify(billingSettings());
+	// No "}}" inside the expression: n8n's template parser would end the expression there.
+	const billing = JSON.stringify(billingSettings()).replace(/\}/g, ' }');
 	return {
 		id: nodeId(),
 		name: NODE.http,

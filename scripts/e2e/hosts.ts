@@ -230,23 +230,23 @@ async function ensureN8n(spec: HostSpec): Promise<N8nHost> {
 		logFile,
 		node: nodeBin,
 	});
-	log(`  npm install done in ${seconds(step)}`);
+	log(`  [${spec.version}] npm install done in ${seconds(step)}`);
 
 	// The native modules n8n needs, compiled against the host's Node headers with the host's Node.
 	for (const name of ['sqlite3', 'isolated-vm']) {
 		if (!fs.existsSync(path.join(host.dir, 'node_modules', name, 'package.json'))) {
-			log(`  (${name} not in this n8n's tree, skipped)`);
+			log(`  [${spec.version}] (${name} not in this n8n's tree, skipped)`);
 			continue;
 		}
 		step = Date.now();
-		log(`  compiling ${name} for Node.js ${spec.node}`);
+		log(`  [${spec.version}] compiling ${name} for Node.js ${spec.node}`);
 		await npm(['rebuild', '--foreground-scripts', name], {
 			cwd: host.dir,
 			env: npmEnv(nodePkg, nodeBinDir),
 			logFile,
 			node: nodeBin,
 		});
-		log(`  ${name} built in ${seconds(step)}`);
+		log(`  [${spec.version}] ${name} built in ${seconds(step)}`);
 	}
 	await smokeTest(host, logFile);
 	markComplete(host.dir, { n8n: spec.version, node: spec.node });
@@ -399,9 +399,13 @@ export async function ensureHosts(versions?: string[]): Promise<N8nHost[]> {
 		return specs.map(hostOf);
 	}
 	const hosts = await withLock(async () => {
-		const result: N8nHost[] = [];
-		for (const spec of specs) result.push(await ensureN8n(spec));
-		return result;
+		// Node.js first (each n8n needs its own), then the n8n versions side by side: one's download
+		// overlaps the other's compiling, which saves a few minutes on a cold machine.
+		for (const nodeVersion of new Set(specs.map((spec) => spec.node))) await ensureNode(nodeVersion);
+		const settled = await Promise.allSettled(specs.map((spec) => ensureN8n(spec)));
+		const failed = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failed.length) throw new Error(failed.map((r) => (r.reason instanceof Error ? r.reason.message : String(r.reason))).join('\n\n'));
+		return settled.map((r) => (r as PromiseFulfilledResult<N8nHost>).value);
 	});
 	log(`hosts ready in ${seconds(started)} (cache ${cacheRoot()})`);
 	return hosts;

@@ -701,6 +701,62 @@ export class N8nRest {
 	async listWorkflows(): Promise<Array<{ id: string; name: string; active?: boolean }>> {
 		return await this.call('GET', '/rest/workflows');
 	}
+
+	/** The newest executions of a workflow, newest first (as the editor's Executions tab lists them). */
+	async listExecutions(workflowId: string, limit = 20): Promise<Array<{ id: string; status?: string; finished?: boolean }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const result = await this.call<{ results?: Array<{ id: string; status?: string; finished?: boolean }> }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=${limit}`,
+		);
+		return result?.results ?? [];
+	}
+
+	/** One execution with its run data (n8n sends it in the `flatted` format; decoded here). */
+	async getExecution(id: string): Promise<{ id: string; status?: string; run: IRunLike }> {
+		const execution = await this.call<{ id: string; status?: string; data: string | IRunLike['data'] }>(
+			'GET',
+			`/rest/executions/${id}`,
+		);
+		const data = typeof execution.data === 'string' ? (parseFlatted(execution.data) as IRunLike['data']) : execution.data;
+		return { id: execution.id, status: execution.status, run: { data } };
+	}
+}
+
+/**
+ * Decodes the `flatted` format n8n stores run data in: a JSON array whose first entry is the root;
+ * inside objects and arrays every string is the index of the entry holding the real value.
+ */
+export function parseFlatted(text: string): unknown {
+	const input = JSON.parse(text) as unknown[];
+	const revived = new Set<object>();
+	const revive = (node: Record<string, unknown> | unknown[]): void => {
+		if (revived.has(node)) return;
+		revived.add(node);
+		for (const key of Object.keys(node)) {
+			const value = (node as Record<string, unknown>)[key];
+			if (typeof value !== 'string') continue;
+			const target = input[Number(value)];
+			(node as Record<string, unknown>)[key] = target;
+			if (typeof target === 'object' && target !== null) revive(target as Record<string, unknown>);
+		}
+	};
+	const root = input[0];
+	if (typeof root === 'object' && root !== null) revive(root as Record<string, unknown>);
+	return root;
+}
+
+/** Every error message in a run: the run's own and each node's. */
+export function runErrors(run: IRunLike): string[] {
+	const messages: string[] = [];
+	const top = run.data?.resultData?.error;
+	if (top) messages.push([top.message, top.description].filter(Boolean).join(' — '));
+	for (const [node, tasks] of Object.entries(run.data?.resultData?.runData ?? {})) {
+		for (const task of tasks) {
+			if (task.error) messages.push(`${node}: ${[task.error.message, task.error.description].filter(Boolean).join(' — ')}`);
+		}
+	}
+	return messages;
 }
 
 export interface OwnerAccount {

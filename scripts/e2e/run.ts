@@ -29,6 +29,7 @@ import {
 	N8nRest,
 	nodeOutput,
 	postWebhook,
+	runErrors,
 	startServer,
 	type CredentialImport,
 	type N8nServer,
@@ -214,20 +215,21 @@ function expectedBilling(i: number) {
 
 const bulkId = (i: number) => `cus-bulk-${String(i).padStart(5, '0')}`;
 
+/** CRM contacts the webhook receives; `crmId` is the customer's reference ID in Evo Voice. */
 const CRM_CONTACTS = [
 	{
+		crmId: 'crm-1001',
 		customerId: 'cus-acme',
 		name: 'Acme Dental Group',
-		externalId: 'crm-1001-v2',
 		plan: 'Enterprise',
 		seats: 20,
 		vip: true,
 		tags: ['tag-vip', 'tag-wholesale'],
 	},
 	{
+		crmId: 'crm-2001',
 		customerId: 'cus-bluebird',
 		name: 'Bluebird Plumbing & Heating',
-		externalId: 'crm-2001',
 		plan: 'Pro',
 		seats: 5,
 		vip: false,
@@ -283,11 +285,13 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			const account = sb.state.accounts['acc-reseller'];
 			checks.equal('account-billing: sandbox maxPhoneNumbers', account.maxPhoneNumbers, 500);
 			checks.equal('account-billing: sandbox billing base', account.billingSettings?.base?.baseCost, 59);
+			const seededAccount = seed.accounts.find((a) => a.id === 'acc-reseller')!;
 			checks.equal('account-billing: sandbox billing localNumbers', account.billingSettings?.localNumbers, {
-				...(account.billingSettings?.localNumbers ?? {}),
+				...(seededAccount.billingSettings?.localNumbers ?? {}),
 				unitCost: 1.1,
 				allowance: 25,
 			});
+			checks.equal('account-billing: other billing items kept (merge)', pick(account.billingSettings, ['tollFreeNumbers', 'inboundVoiceCalls', 'outboundSmsMessages']), pick(seededAccount.billingSettings, ['tollFreeNumbers', 'inboundVoiceCalls', 'outboundSmsMessages']));
 			checks.equal('account-billing: name untouched', account.name, 'Northwind Telecom');
 			checks.equal('account-billing: other account untouched', sb.state.accounts['acc-other'].maxPhoneNumbers, 50);
 			const after = sb.counters();
@@ -343,7 +347,7 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			server = await startServer(instance);
 			say(`  n8n ${host.version} listening on ${server.baseUrl}`);
 		});
-		if (!server) throw new Error('n8n did not start');
+		if (!server) return finish(); // already counted as a failure; nothing below can run
 		const rest = new N8nRest(server.baseUrl);
 
 		await checks.step('owner set-up and login (REST)', async () => {
@@ -379,36 +383,53 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			await rest.activateWorkflow('evovoiceExCrmHook');
 			let listening = false;
 			for (const contact of CRM_CONTACTS) {
-				let response = await postWebhook(server!, WEBHOOK_PATH, contact);
+				const { customerId, ...payload } = contact;
+				let response = await postWebhook(server!, WEBHOOK_PATH, payload);
 				// Activation registers the webhook asynchronously on some versions: retry briefly on 404.
 				for (let attempt = 0; response.status === 404 && !listening && attempt < 20; attempt++) {
 					await new Promise((r) => setTimeout(r, 500));
-					response = await postWebhook(server!, WEBHOOK_PATH, contact);
+					response = await postWebhook(server!, WEBHOOK_PATH, payload);
 				}
 				listening = true;
 				checks.workflows++;
 				checks.items++;
 				const body = response.body as Record<string, unknown>;
-				if (!checks.equal(`webhook ${contact.customerId}: HTTP status`, response.status, 200)) {
+				if (!checks.equal(`webhook ${contact.crmId}: HTTP status`, response.status, 200)) {
 					say(`    response: ${response.text.slice(0, 600)}`);
 					continue;
 				}
-				checks.equal(`webhook ${contact.customerId}: n8n answered with the updated customer`, [body?.id, body?.name], [contact.customerId, contact.name]);
-				const customer = sb.state.customers[contact.customerId];
-				checks.equal(`webhook ${contact.customerId}: sandbox name`, customer.name, contact.name);
-				checks.equal(`webhook ${contact.customerId}: sandbox referenceId`, customer.referenceId, contact.externalId);
-				checks.equal(`webhook ${contact.customerId}: sandbox data`, pick(customer.data, ['Plan', 'Seats', 'Vip']), {
+				checks.equal(`webhook ${contact.crmId}: n8n answered with the updated customer`, [body?.id, body?.name], [customerId, contact.name]);
+				const customer = sb.state.customers[customerId];
+				const seeded = seed.customers.find((c) => c.id === customerId)!;
+				checks.equal(`webhook ${contact.crmId}: sandbox name`, customer.name, contact.name);
+				checks.equal(`webhook ${contact.crmId}: sandbox referenceId kept`, customer.referenceId, contact.crmId);
+				checks.equal(`webhook ${contact.crmId}: sandbox data values`, pick(customer.data, ['Plan', 'Seats', 'Vip']), {
 					Plan: { stringValue: contact.plan },
 					Seats: { numberValue: contact.seats },
 					Vip: { boolValue: contact.vip },
 				});
-				checks.equal(`webhook ${contact.customerId}: sandbox tags`, (customer.tags ?? []).map((t) => t.id).sort(), [...contact.tags].sort());
+				const otherKeys = Object.keys(seeded.data ?? {}).filter((k) => !['Plan', 'Seats', 'Vip'].includes(k));
+				checks.equal(`webhook ${contact.crmId}: other data values kept (merge)`, pick(customer.data, otherKeys), pick(seeded.data, otherKeys));
+				checks.equal(`webhook ${contact.crmId}: sandbox tags`, (customer.tags ?? []).map((t) => t.id).sort(), [...contact.tags].sort());
 			}
-			const unknown = await postWebhook(server!, WEBHOOK_PATH, { ...CRM_CONTACTS[0], customerId: 'cus-does-not-exist' });
-			checks.workflows++;
-			say(`    unknown customer → HTTP ${unknown.status} ${unknown.text.slice(0, 200)}`);
-			checks.ok('webhook for an unknown customer: n8n reports the failure', unknown.status >= 400 || /not found|404/i.test(unknown.text), () => `HTTP ${unknown.status} ${unknown.text.slice(0, 300)}`);
-			checks.ok('webhook for an unknown customer: nothing created', sb.state.customers['cus-does-not-exist'] === undefined);
+			const stateBefore = JSON.stringify(sb.state.customers);
+			for (const [label, crmId] of [
+				['an unknown reference ID', 'crm-nobody'],
+				['a reference ID two customers share', 'crm-dup'],
+			] as const) {
+				const { customerId: _unused, ...payload } = CRM_CONTACTS[0];
+				void _unused;
+				const known = new Set((await rest.listExecutions('evovoiceExCrmHook', 50)).map((e) => e.id));
+				const response = await postWebhook(server!, WEBHOOK_PATH, { ...payload, crmId });
+				checks.workflows++;
+				say(`    ${label} → HTTP ${response.status} ${response.text.slice(0, 200)}`);
+				checks.ok(`webhook with ${label}: n8n reports the failure`, response.status >= 400, () => `HTTP ${response.status} ${response.text.slice(0, 300)}`);
+				// The failed execution, as the editor's Executions tab shows it: its error must name the reference ID.
+				const message = await newErrorMessage(rest, 'evovoiceExCrmHook', known);
+				say(`      n8n's execution error: ${message}`);
+				checks.ok(`webhook with ${label}: the execution's error names ${crmId}`, message.includes(crmId), () => `error was: ${message}`);
+			}
+			checks.ok('webhook failures changed no customer', JSON.stringify(sb.state.customers) === stateBefore);
 		});
 	} catch (error) {
 		checks.ok('host run', false, () => (error instanceof Error ? error.message : String(error)));
@@ -418,16 +439,33 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 		if (checks.failed === 0 && !keep) fs.rmSync(instance.userFolder, { recursive: true, force: true });
 		else say(`[e2e] kept ${instance.userFolder} (logs in ${instance.logDir})`);
 	}
-	const report: HostReport = {
-		version: host.version,
-		passed: checks.passed,
-		failed: checks.failed,
-		workflows: checks.workflows,
-		items: checks.items,
-		failures: checks.failures,
-		seconds: (Date.now() - started) / 1000,
-	};
-	return report;
+	return finish();
+
+	function finish(): HostReport {
+		return {
+			version: host.version,
+			passed: checks.passed,
+			failed: checks.failed,
+			workflows: checks.workflows,
+			items: checks.items,
+			failures: checks.failures,
+			seconds: (Date.now() - started) / 1000,
+		};
+	}
+}
+
+/** The error of the first failed execution of a workflow not in `known` (executions are saved after the response). */
+async function newErrorMessage(rest: N8nRest, workflowId: string, known: Set<string>): Promise<string> {
+	for (let attempt = 0; attempt < 40; attempt++) {
+		const executions = await rest.listExecutions(workflowId, 50);
+		const fresh = executions.find((e) => !known.has(e.id) && (e.status === 'error' || e.status === 'crashed'));
+		if (fresh) {
+			const errors = runErrors((await rest.getExecution(fresh.id)).run);
+			return errors.length ? errors.join(' | ') : `(execution ${fresh.id} failed without an error message)`;
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return '(no new failed execution found)';
 }
 
 function patches(counters: Counters, route: string): number {
