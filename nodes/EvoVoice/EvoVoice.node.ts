@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './descriptions/account/Account.resource';
 import * as customer from './descriptions/customer/Customer.resource';
+import { sharedParameters } from './descriptions/shared/parameters';
 import { requestOptions } from './descriptions/shared/requestOptions';
 import { USER_AGENT } from './helpers/api';
 import { listSearch, loadOptions } from './methods';
@@ -39,6 +40,7 @@ export class EvoVoice implements INodeType {
 			},
 			...customer.description,
 			...account.description,
+			...sharedParameters,
 			requestOptions,
 		],
 	};

@@ -34,14 +34,13 @@ describe('Account › Update', () => {
 		expect(api.requests[0].url).toBe('/accounts/acc%2F..%2Fcustomers%3Fx%23y');
 	});
 
-	test('the billing settings description is shared with customers, not copied', async () => {
+	test('customers and accounts share one Update Fields, with one billing settings description', async () => {
 		const { loadEvoVoice } = await import('../harness');
-		const properties = loadEvoVoice().description.properties;
-		const billingOf = (resource: string) =>
-			properties
-				.filter((p) => p.name === 'updateFields' && p.displayOptions?.show?.resource?.includes(resource))
-				.flatMap((p) => (p.options ?? []) as Array<{ name: string }>)
-				.find((o) => o.name === 'billingSettings');
-		expect(billingOf('account')).toEqual(billingOf('customer'));
+		const updateFields = loadEvoVoice().description.properties.filter((p) => p.name === 'updateFields');
+		expect(updateFields).toHaveLength(1);
+		expect(updateFields[0].displayOptions?.show?.resource).toEqual(['customer', 'account']);
+		const billing = (updateFields[0].options ?? []).filter((o) => o.name === 'billingSettings');
+		expect(billing).toHaveLength(1);
+		expect((billing[0] as { displayOptions?: unknown }).displayOptions).toBeUndefined();
 	});
 });

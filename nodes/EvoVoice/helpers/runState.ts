@@ -27,6 +27,8 @@ export interface RunState {
 	lookups: Map<number, string>;
 	/** Items whose update must read the entity first: item index → what to merge. */
 	plans: Map<number, MergePlan>;
+	/** Item-independent settings, read once per run: each read of a parameter costs n8n time. */
+	settings?: Record<string, unknown>;
 	/** Reference ID → customer IDs, read once per run. */
 	referenceIndex?: Promise<Map<string, string[]>>;
 }
@@ -37,6 +39,14 @@ function itemCount(executeData: IExecuteData | undefined): number {
 	const data = executeData?.data;
 	const items = data?.main?.[0] ?? data?.ai_tool?.[0];
 	return Array.isArray(items) ? items.length : 1;
+}
+
+/** A setting that is the same for every item (no expressions), read at its first use in the run. */
+export function runSetting<T>(context: IExecuteSingleFunctions, name: string, fallback: T): T {
+	const state = getRunState(context);
+	state.settings ??= {};
+	if (!(name in state.settings)) state.settings[name] = context.getNodeParameter(name, fallback);
+	return state.settings[name] as T;
 }
 
 export function getRunState(context: IExecuteSingleFunctions): RunState {

@@ -5,7 +5,7 @@ import { entityPath } from '../helpers/locator';
 import { messages } from '../helpers/messages';
 import { toPatchBody } from '../helpers/mappers/body';
 import { type MergePlan } from '../helpers/mappers/merge';
-import { getRunState } from '../helpers/runState';
+import { getRunState, runSetting } from '../helpers/runState';
 import { accountPatchSchema, customerPatchSchema } from '../helpers/schemas';
 import { toTagIds } from '../helpers/tags';
 import { validate, type Schema } from '../helpers/validate';
@@ -50,7 +50,7 @@ function updateHook(spec: UpdateSpec) {
 	return guardInput((context, requestOptions: IHttpRequestOptions) => {
 		const url = entityPath(context, spec.idParameter, spec.collection, spec.idLabel);
 		const plan: MergePlan = {
-			mergeNested: context.getNodeParameter('updateMode', 'merge') === 'merge',
+			mergeNested: runSetting(context, 'updateMode', 'merge') === 'merge',
 			addTagIds: [],
 			removeTagIds: [],
 		};

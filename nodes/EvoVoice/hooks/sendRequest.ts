@@ -18,6 +18,7 @@ import {
 	awaitGate,
 	getRunState,
 	releaseSlot,
+	runSetting,
 	settle,
 	summarize,
 	type RunState,
@@ -29,7 +30,7 @@ type Context = IExecutePaginationFunctions;
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 function option<T>(context: Context, name: string, fallback: T): T {
-	return context.getNodeParameter(`requestOptions.${name}`, fallback) as T;
+	return runSetting(context, `requestOptions.${name}`, fallback);
 }
 
 async function secretsOf(context: Context): Promise<string[]> {

@@ -4,9 +4,6 @@ import { prepareList } from '../../hooks/prepareList';
 import { prepareAccountPath } from '../../hooks/preparePath';
 import { prepareAccountUpdate } from '../../hooks/prepareUpdate';
 import { listRoute, route } from '../shared/routing';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
-import * as update from './update.operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -40,7 +37,4 @@ export const description: INodeProperties[] = [
 		],
 		default: 'update',
 	},
-	...get.description,
-	...getAll.description,
-	...update.description,
 ];

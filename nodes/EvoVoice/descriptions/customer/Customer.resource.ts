@@ -7,10 +7,6 @@ import { prepareCustomerPath } from '../../hooks/preparePath';
 import { prepareCustomerUpdate } from '../../hooks/prepareUpdate';
 import { listRoute, route } from '../shared/routing';
 import * as create from './create.operation';
-import * as del from './delete.operation';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
-import * as update from './update.operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -59,8 +55,4 @@ export const description: INodeProperties[] = [
 		default: 'update',
 	},
 	...create.description,
-	...del.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
 ];

@@ -1,0 +1,74 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as accountUpdate from '../account/update.operation';
+import * as customerGetAll from '../customer/getAll.operation';
+import * as customerUpdate from '../customer/update.operation';
+import { billingSettingsField } from './billingSettings';
+import { returnAllFields } from './getAll';
+import { accountLocator, customerLocator } from './resourceLocators';
+import { updateModeField } from './updateMode';
+
+/**
+ * Parameters that several operations use are defined once, here, with display options naming
+ * every operation that shows them. n8n's routing engine resolves, for every item, each top-level
+ * property whose name matches a set parameter, shown or not: the same `customerId` defined for
+ * three operations had its expressions evaluated three times over (see BENCHMARKS.md). Options
+ * that belong to one resource carry a display option on `/resource` instead.
+ */
+
+type Resource = 'customer' | 'account';
+
+const show = (resource: Resource[], operation: string[]) => ({ show: { resource, operation } });
+
+function forResource(resource: Resource, options: INodeProperties[]): INodeProperties[] {
+	return options.map((option) => ({ ...option, displayOptions: { show: { '/resource': [resource] } } }));
+}
+
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Only the fields you add are sent; everything else stays as it is',
+	displayOptions: show(['customer', 'account'], ['update']),
+	options: ([
+		billingSettingsField(),
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name' },
+		...forResource('customer', customerUpdate.updateFieldOptions),
+		...forResource('account', accountUpdate.updateFieldOptions),
+	] as INodeProperties[]).sort(byName),
+};
+
+const filters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	displayOptions: show(['customer', 'account'], ['getAll']),
+	options: ([
+		{ displayName: 'Name Contains', name: 'nameFilter', type: 'string', default: '', description: 'Only records whose name contains this text' },
+		...forResource('customer', customerGetAll.filterOptions),
+	] as INodeProperties[]).sort(byName),
+};
+
+export const sharedParameters: INodeProperties[] = [
+	{
+		...customerLocator({ description: 'The customer to get, update or delete', byReference: true }),
+		displayOptions: show(['customer'], ['delete', 'get', 'update']),
+	},
+	{
+		...accountLocator({ description: 'The account. Updating one needs a login with the SystemAdministrator role.' }),
+		displayOptions: show(['account'], ['get', 'update']),
+	},
+	{ ...updateModeField(), displayOptions: show(['customer', 'account'], ['update']) },
+	updateFields,
+	...returnAllFields().map((field) => ({
+		...field,
+		displayOptions: { show: { ...(field.displayOptions?.show ?? {}), operation: ['getAll'] } },
+	})),
+	filters,
+];
