@@ -74,7 +74,7 @@ const SETTINGS = {
 	latencyN: Number(process.env.BENCH_LATENCY_N ?? (QUICK ? 200 : 1000)),
 	latencyMs: 50,
 	/** maxConcurrency values of the latency-bound run; the first is the recommended bulk setting. */
-	latencyConcurrency: QUICK ? [20] : [20, 5],
+	latencyConcurrency: QUICK ? [5] : [5, 20],
 	mergeN: QUICK ? 200 : 1000,
 	/** In-flight check: PATCH answered after probeLatencyMs, so that concurrency shows at the sandbox. */
 	probeN: QUICK ? 100 : 500,

@@ -120,7 +120,12 @@ function evoNode(spec: WorkflowSpec): WorkflowNode {
 			customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			updateMode: spec.kind === 'evoMerge' ? 'merge' : 'replace',
 			updateFields: { name: '={{ $json.name }}', billingSettings: billingSettings() },
-			requestOptions: { maxConcurrency: spec.concurrency },
+			// The recommended bulk setting for the latency-bound run: n8n's batching, one batch per
+			// in-flight window, lets n8n prepare the next items while the current ones are in flight.
+			requestOptions:
+				spec.tag === 'lat'
+					? { maxConcurrency: spec.concurrency, batching: { batch: { batchSize: spec.concurrency, batchInterval: 1 } } }
+					: { maxConcurrency: spec.concurrency },
 		},
 		credentials: { evoVoiceApi: EVO_CREDENTIAL },
 	};

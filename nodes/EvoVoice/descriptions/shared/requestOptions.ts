@@ -21,7 +21,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 			default: 5,
 			description:
-				'The most requests this node has open at once, whatever the batching. Raise it for speed, lower it if Evo Voice rate-limits you.',
+				'The most requests this node has open at once, whatever the batching. For bulk runs, also add Batching with Items per Batch set to this number and an interval of 1 ms, so n8n prepares the next items while these are in flight.',
 		},
 		{
 			displayName: 'Max Retries',
