@@ -248,3 +248,17 @@ describe('the credential', () => {
 		expect(await probe('not-the-token')).toBe(401);
 	});
 });
+
+describe("n8n 2.x credential domain restrictions", () => {
+	test('n8n adds its restriction fields to this credential, and the node keeps to the credential host under them', async () => {
+		const { injectDomainRestrictionFields } = await import('n8n-workflow');
+		const properties = injectDomainRestrictionFields(new EvoVoiceApi());
+		expect(properties.map((p) => p.name)).toEqual(expect.arrayContaining(['allowedHttpRequestDomains', 'allowedDomains']));
+		const { error } = await runNode({
+			parameters: customerUpdate({ name: 'Restricted' }),
+			credentials: { ...admin(), allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1' },
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.state.customers['cus-acme'].name).toBe('Restricted');
+	});
+});
