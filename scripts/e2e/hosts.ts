@@ -25,8 +25,6 @@ export interface HostSpec {
 	node: string;
 	/** `overrides` for the host directory's package.json. */
 	overrides?: Record<string, string>;
-	/** Whether the suite must pass on this host (the others are reported but still counted). */
-	required: boolean;
 }
 
 export interface N8nHost {
@@ -37,12 +35,11 @@ export interface N8nHost {
 	n8nBin: string;
 	/** The host directory (holds node_modules/n8n). */
 	dir: string;
-	required: boolean;
 }
 
 export const HOST_SPECS: HostSpec[] = [
-	{ version: '2.40.7', node: '24.21.0', required: true },
-	{ version: '1.123.81', node: '22.23.3', overrides: { xlsx: '0.18.5' }, required: false },
+	{ version: '2.40.7', node: '24.21.0' },
+	{ version: '1.123.81', node: '22.23.3', overrides: { xlsx: '0.18.5' } },
 ];
 
 const MARKER = '.evovoice-install-ok';
@@ -197,7 +194,6 @@ function hostOf(spec: HostSpec): N8nHost {
 		nodeBin: path.join(nodeDir(spec.node), 'bin', 'node'),
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		dir,
-		required: spec.required,
 	};
 }
 

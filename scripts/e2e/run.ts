@@ -522,6 +522,7 @@ async function main(): Promise<number> {
 		);
 		for (const failure of r.failures) say(`    ✗ ${failure}`);
 	}
+	if (setupError) say(`set-up failed: ${setupError.split('\n')[0]}`);
 	const passed = reports.reduce((n, r) => n + r.passed, 0);
 	const failed = reports.reduce((n, r) => n + r.failed, 0) + (setupError ? 1 : 0);
 	say(`[e2e] total ${((Date.now() - started) / 1000).toFixed(0)}s`);
