@@ -189,6 +189,8 @@ export async function createInstance(host: N8nHost, options: InstanceOptions = {
 		N8N_RUNNERS_AUTH_TOKEN: randomBytes(16).toString('hex'),
 		// Community packages from <userFolder>/.n8n/nodes, without asking any registry about them.
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// n8n 1.x offers community nodes to the AI Agent only when this is set; 2.x ignores it.
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',

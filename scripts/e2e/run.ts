@@ -379,6 +379,25 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			checks.ok('credential test reached the sandbox', authAfter - authBefore >= 4, () => `${authAfter - authBefore} auth requests`);
 		});
 
+		await checks.step('the node as an AI Agent tool, and its pickers there', async () => {
+			const types = await rest.request<Array<{ name: string; usableAsTool?: boolean }>>('GET', '/types/nodes.json');
+			const names = Array.isArray(types.body) ? types.body.map((t) => t.name) : [];
+			checks.ok('n8n lists the node type', names.includes('n8n-nodes-evovoice.evoVoice'), () => `HTTP ${types.status}`);
+			checks.ok('n8n lists its tool variant for the AI Agent', names.includes('n8n-nodes-evovoice.evoVoiceTool'), () => names.filter((n) => n.includes('evo')).join(', '));
+			const [token] = sandboxCredentials(sb.url);
+			for (const name of ['n8n-nodes-evovoice.evoVoice', 'n8n-nodes-evovoice.evoVoiceTool']) {
+				const found = await rest.call<{ results: Array<{ name: string; value: string }> }>('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+					path: 'parameters.customerId',
+					nodeTypeAndVersion: { name, version: 1 },
+					methodName: 'searchCustomers',
+					filter: 'acme',
+					currentNodeParameters: { resource: 'customer', operation: 'update' },
+					credentials: { evoVoiceApi: { id: token.id, name: token.name } },
+				});
+				checks.equal(`customer picker of ${name.split('.')[1]} searches the sandbox`, found.results.map((r) => r.value).sort(), ['cus-acme', 'cus-acme-north', 'cus-acme-south']);
+			}
+		});
+
 		await checks.step('activate crm-webhook-to-evo-voice.json and POST to its production webhook', async () => {
 			await rest.activateWorkflow('evovoiceExCrmHook');
 			let listening = false;
