@@ -21,7 +21,7 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 			default: 5,
 			description:
-				'The most requests this node has open at once, whatever the batching. For bulk runs, also add Batching with Items per Batch set to this number and an interval of 1 ms, so n8n prepares the next items while these are in flight.',
+				'The most requests this node has open at once, whatever the batching. For bulk runs, also add Batching with 1 item per batch and a 1 ms interval, so n8n sends while it prepares the next items.',
 		},
 		{
 			displayName: 'Max Retries',
