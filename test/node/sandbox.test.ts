@@ -262,3 +262,47 @@ describe("n8n 2.x credential domain restrictions", () => {
 		expect(sandbox.state.customers['cus-acme'].name).toBe('Restricted');
 	});
 });
+
+describe("data values typed from the field's definition", () => {
+	const auto = (name: string, value: unknown) => ({ name, type: 'auto', value });
+
+	test('text from a webhook is wrapped as each field is defined on the account', async () => {
+		const { error } = await runNode({
+			parameters: customerUpdate(
+				{ data: { values: [auto('Plan', 'Pro'), auto('Seats', '={{ $json.seats }}'), auto('Vip', 'yes'), auto('Locations', '[{"city": "Austin"}]')] } },
+				byId('cus-bluebird'),
+				'replace',
+			),
+			items: [{ seats: '40' }],
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.state.customers['cus-bluebird'].data).toEqual({
+			Plan: { stringValue: 'Pro' },
+			Seats: { numberValue: 40 },
+			Vip: { boolValue: true },
+			Locations: { listValue: [{ city: { stringValue: 'Austin' } }] },
+		});
+		// The definitions are read once per run, not once per item.
+		expect(sandbox.log.filter((e) => e.path === '/system/settings')).toHaveLength(1);
+	});
+
+	test.each([
+		[auto('Seats', 'forty'), 'Data Values › Seats (data.Seats) is a Number field; the text "forty" is not a number'],
+		[auto('Vip', 'maybe'), 'is a Boolean field; the text "maybe" is not true or false'],
+		[auto('Colour', 'red'), 'is not a customer data field of this customer\'s account (its fields: Plan, Seats, Vip, Locations, Address)'],
+	])('%j is refused, naming the field and the value, and nothing is patched', async (entry, message) => {
+		const { error } = await runNode({ parameters: customerUpdate({ data: { values: [entry] } }), credentials: admin() });
+		expect(error?.message).toContain(message);
+		expect(sandbox.log.filter((e) => e.method === 'PATCH')).toHaveLength(0);
+	});
+
+	test('a create wraps them by the account it names', async () => {
+		const { items, error } = await runNode({
+			parameters: { resource: 'customer', operation: 'create', accountId: byId('acc-reseller'), name: 'Echo Dental', additionalFields: { data: { values: [auto('Seats', '3')] } } },
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.state.customers[String(items[0].json.id)].data).toEqual({ Seats: { numberValue: 3 } });
+	});
+});

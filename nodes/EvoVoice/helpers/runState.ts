@@ -1,5 +1,6 @@
 import type { IExecuteData, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { CustomerField } from './mappers/fieldTypes';
 import type { MergePlan } from './mappers/merge';
 import { sleep } from 'n8n-workflow';
 
@@ -29,6 +30,8 @@ export interface RunState {
 	plans: Map<number, MergePlan>;
 	/** Item-independent settings, read once per run: each read of a parameter costs n8n time. */
 	settings?: Record<string, unknown>;
+	/** Account ID → its customer data field definitions, read once per run. */
+	fieldDefinitions?: Map<string, Promise<CustomerField[]>>;
 	/** Reference ID → customer IDs, read once per run. */
 	referenceIndex?: Promise<Map<string, string[]>>;
 }

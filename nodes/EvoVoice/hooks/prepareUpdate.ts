@@ -55,11 +55,12 @@ function updateHook(spec: UpdateSpec) {
 			removeTagIds: [],
 		};
 		const fields = context.getNodeParameter('updateFields', {}) as IDataObject;
-		const body = toPatchBody(fields);
+		const { body, autoData } = toPatchBody(fields);
+		plan.autoData = autoData;
 		if (spec.tags) mapTags(fields, body, plan);
 		const [problem] = validate(spec.schema, body, '');
 		if (problem) throw new InputError(problem);
-		if (Object.keys(body).length === 0 && !plan.addTagIds.length && !plan.removeTagIds.length) {
+		if (Object.keys(body).length === 0 && !plan.addTagIds.length && !plan.removeTagIds.length && !autoData.length) {
 			throw new Error(messages.nothingToUpdate(spec.resource));
 		}
 		getRunState(context).plans.set(context.getItemIndex(), plan);

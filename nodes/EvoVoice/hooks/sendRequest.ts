@@ -8,7 +8,9 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { evoVoiceRead } from '../helpers/api';
 import { toNodeApiError } from '../helpers/apiErrors';
+import { fieldDefinitions } from '../helpers/fieldDefinitions';
 import { idToPathSegment } from '../helpers/ids';
+import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
 import { mergeIntoCurrent, needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
 import { referenceIndex } from '../helpers/references';
@@ -87,14 +89,41 @@ async function resolveReference(context: Context, state: RunState, requestData: 
 	requestData.options.url = String(requestData.options.url).replace('{referenceId}', idToPathSegment(ids[0], 'Customer', 'customerId'));
 }
 
+type Current = () => Promise<IDataObject>;
+
+/** The entity as it is now, read at most once per item, and only if something needs it. */
+function currentOf(context: Context, requestData: RequestData): Current {
+	let current: Promise<IDataObject> | undefined;
+	const timeout = Number(requestData.options.timeout ?? 300_000);
+	return async () =>
+		await (current ??= withRetries(context, 'GET', async () => await evoVoiceRead(context, String(requestData.options.url), {}, timeout)));
+}
+
+/** Data values typed "from the field's type": wrapped as the account defines each field. */
+async function wrapAutoData(context: Context, state: RunState, requestData: RequestData, current: Current): Promise<void> {
+	const plan = state.plans.get(context.getItemIndex());
+	if (!plan?.autoData?.length) return;
+	const accountId = plan.accountId ?? String((await current()).accountId ?? '');
+	const fields = await fieldDefinitions(context, state, accountId, (fn) => withRetries(context, 'GET', fn));
+	const names = fields.map((field) => field.name);
+	const body = (requestData.options.body ?? {}) as IDataObject;
+	const data: IDataObject = { ...((body.data as IDataObject) ?? {}) };
+	try {
+		for (const entry of plan.autoData) {
+			data[entry.name] = wrapByFieldType(entry, fields.find((field) => field.name === entry.name), names) as unknown as IDataObject;
+		}
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex: context.getItemIndex() });
+	}
+	requestData.options.body = { ...body, data };
+}
+
 /** Read-merge-write for updates that change part of a nested object or add and remove tags. */
-async function mergeWithCurrent(context: Context, state: RunState, requestData: RequestData): Promise<void> {
+async function mergeWithCurrent(context: Context, state: RunState, requestData: RequestData, current: Current): Promise<void> {
 	const plan = state.plans.get(context.getItemIndex());
 	const body = requestData.options.body as IDataObject | undefined;
 	if (!plan || !body || !needsCurrent(body, plan)) return;
-	const timeout = Number(requestData.options.timeout ?? 300_000);
-	const current = await withRetries(context, 'GET', async () => await evoVoiceRead(context, String(requestData.options.url), {}, timeout));
-	requestData.options.body = mergeIntoCurrent(current, body, plan);
+	requestData.options.body = mergeIntoCurrent(await current(), body, plan);
 }
 
 /** Every page of a list, or as many items as the limit asks for. */
@@ -181,7 +210,9 @@ export async function sendRequest(this: Context, requestData: RequestData): Prom
 	const state = getRunState(this);
 	return await guarded(this, requestData, async () => {
 		await resolveReference(this, state, requestData);
-		await mergeWithCurrent(this, state, requestData);
+		const current = currentOf(this, requestData);
+		await wrapAutoData(this, state, requestData, current);
+		await mergeWithCurrent(this, state, requestData, current);
 		return await send(this, requestData);
 	});
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DATA_VALUE_TYPES = ['string', 'number', 'boolean', 'json'] as const;
+export const DATA_VALUE_TYPES = ['auto', 'string', 'number', 'boolean', 'json'] as const;
 export type DataValueType = (typeof DATA_VALUE_TYPES)[number];
 
 export function dataValuesField(): INodeProperties {
@@ -32,13 +32,20 @@ export function dataValuesField(): INodeProperties {
 						name: 'type',
 						type: 'options',
 						options: [
-							{ name: 'Text', value: 'string', description: 'Sent as stringValue' },
-							{ name: 'Number', value: 'number', description: 'Sent as numberValue' },
 							{ name: 'Boolean', value: 'boolean', description: 'Sent as boolValue' },
+							{
+								name: "From the Field's Type",
+								value: 'auto',
+								description:
+									'Wrapped as the account defines the field: Number fields take numbers (or numeric text), Boolean fields true/false, List and Struct fields JSON',
+							},
 							{ name: 'JSON (List or Struct)', value: 'json', description: 'An array of objects is sent as listValue, an object as structValue' },
+							{ name: 'Number', value: 'number', description: 'Sent as numberValue' },
+							{ name: 'Text', value: 'string', description: 'Sent as stringValue' },
 						],
-						default: 'string',
+						default: 'auto',
 					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', displayOptions: { show: { type: ['auto'] } }, description: "Converted to the field's type when the node runs" },
 					{ displayName: 'Value', name: 'stringValue', type: 'string', default: '', displayOptions: { show: { type: ['string'] } } },
 					{ displayName: 'Value', name: 'numberValue', type: 'number', default: 0, displayOptions: { show: { type: ['number'] } } },
 					{ displayName: 'Value', name: 'boolValue', type: 'boolean', default: false, displayOptions: { show: { type: ['boolean'] } }, description: 'Whether the field is true' },

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { toData, type DataValueParameters } from './data';
+import { splitData, type DataValueParameters } from './data';
+import type { AutoValue } from './fieldTypes';
 import { toSchedulingRules, type RuleParameters } from './schedule';
 
 /**
@@ -33,7 +34,11 @@ function billing(value: IDataObject): IDataObject | undefined {
 	return items.length ? Object.fromEntries(items) : undefined;
 }
 
-export function toPatchBody(fields: IDataObject): IDataObject {
+/**
+ * The body, and the data values whose kind must wait for the account's field definitions. Those
+ * are not in the body yet: sendRequest wraps them and adds them.
+ */
+export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData: AutoValue[] } {
 	const body: IDataObject = {};
 	for (const key of PLAIN_FIELDS) if (fields[key] !== undefined) body[key] = fields[key];
 	if (fields.parentCustomerId !== undefined) body.parentCustomerId = locatorValue(fields.parentCustomerId) as string;
@@ -49,7 +54,7 @@ export function toPatchBody(fields: IDataObject): IDataObject {
 		if (Object.keys(schedule).length) body.schedule = schedule;
 	}
 	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
-	const data = toData(fields.dataJson, entries);
+	const { data, auto } = splitData(fields.dataJson, entries);
 	if (data) body.data = data;
-	return body;
+	return { body, autoData: auto };
 }

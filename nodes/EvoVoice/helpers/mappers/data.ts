@@ -14,7 +14,8 @@ const VALUE_KINDS = ['boolValue', 'stringValue', 'numberValue', 'listValue', 'st
 /** One entry of the "Data Values" list as n8n stores it. */
 export interface DataValueParameters {
 	name?: unknown;
-	type?: 'string' | 'number' | 'boolean' | 'json';
+	type?: 'auto' | 'string' | 'number' | 'boolean' | 'json';
+	value?: unknown;
 	stringValue?: unknown;
 	numberValue?: unknown;
 	boolValue?: unknown;
@@ -79,6 +80,30 @@ function typedValue(entry: DataValueParameters, name: string, path: string): Val
 
 /** Builds the `data` Struct from the JSON field and the typed entries; the entries win. */
 export function toData(json: unknown, entries: DataValueParameters[]): Struct | undefined {
+	return splitData(json, entries).data;
+}
+
+/**
+ * The same, keeping apart the entries typed "from the field's type": their kind is known only once
+ * the account's field definitions are read (see sendRequest).
+ */
+export function splitData(
+	json: unknown,
+	entries: DataValueParameters[],
+): { data?: Struct; auto: Array<{ name: string; value: unknown }> } {
+	const auto = entries
+		.filter((entry) => entry.type === 'auto')
+		.map((entry) => {
+			if (typeof entry.name !== 'string' || entry.name.trim() === '') {
+				throw new InputError({ label: 'Data Values › Field Name', path: 'data', problem: problems.blank(entry.name) });
+			}
+			return { name: entry.name, value: entry.value };
+		});
+	const data = typedData(json, entries.filter((entry) => entry.type !== 'auto'));
+	return { data, auto };
+}
+
+function typedData(json: unknown, entries: DataValueParameters[]): Struct | undefined {
 	const parsed = parseJsonParameter(json, 'Data (JSON)', 'data');
 	const hasJson = parsed !== undefined && !(typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length === 0);
 	if (!hasJson && entries.length === 0) return undefined;

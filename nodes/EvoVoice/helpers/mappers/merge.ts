@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { AutoValue } from './fieldTypes';
+
 export const NESTED_OBJECTS = ['billingSettings', 'appSettings', 'schedule', 'data'] as const;
 
 export interface MergePlan {
@@ -7,6 +9,10 @@ export interface MergePlan {
 	mergeNested: boolean;
 	addTagIds: string[];
 	removeTagIds: string[];
+	/** Data values to wrap by their field's type, once the account's definitions are read. */
+	autoData?: AutoValue[];
+	/** The account, when the request itself names it (a create); else read from the customer. */
+	accountId?: string;
 }
 
 export function needsCurrent(body: IDataObject, plan: MergePlan): boolean {
