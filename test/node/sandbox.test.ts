@@ -264,7 +264,7 @@ describe("n8n 2.x credential domain restrictions", () => {
 });
 
 describe("data values typed from the field's definition", () => {
-	const auto = (name: string, value: unknown) => ({ name, type: 'auto', value });
+	const auto = (name: string, value: string) => ({ name, type: 'auto', value });
 
 	test('text from a webhook is wrapped as each field is defined on the account', async () => {
 		const { error } = await runNode({
