@@ -112,19 +112,26 @@ export interface RunResult {
 	run: IRun;
 }
 
-/** Builds the workflow Input → Evo Voice and runs it through n8n-core's WorkflowExecute. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
-	const nodeTypes = new NodeTypes();
-	const evoVoice: INode = {
+/** The Evo Voice node of the test workflows, with its credential reference. */
+export function evoVoiceNode(parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	return {
 		id: 'evo',
 		name: 'Evo Voice',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
-		parameters: options.parameters,
+		parameters,
 		credentials: { evoVoiceApi: { id: '1', name: 'Evo Voice account' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...extra,
 	};
+}
+
+/** Builds the workflow Input → Evo Voice and runs it through n8n-core's WorkflowExecute. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new NodeTypes();
+	const evoVoice = evoVoiceNode(options.parameters, {
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
 	const input: INode = { id: 'in', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({
 		id: 'test',

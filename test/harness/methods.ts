@@ -1,22 +1,14 @@
-import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import * as listSearch from '../../nodes/EvoVoice/methods/listSearch';
 import * as loadOptions from '../../nodes/EvoVoice/methods/loadOptions';
-import { NODE_TYPE, NodeTypes, buildAdditionalData } from './index';
+import { NodeTypes, buildAdditionalData, evoVoiceNode } from './index';
 
 /** A LoadOptionsContext from n8n-core, as the editor gets when it opens a picker. */
 export function pickerContext(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject) {
-	const node: INode = {
-		id: 'evo',
-		name: 'Evo Voice',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { evoVoiceApi: { id: '1', name: 'Evo Voice account' } },
-	};
+	const node = evoVoiceNode(parameters);
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes: new NodeTypes(), active: false });
 	return new LoadOptionsContext(workflow, node, buildAdditionalData(undefined, credentials, parameters), 'parameters');
 }

@@ -11,10 +11,6 @@ import { ApiResponseError } from './apiErrors';
 
 export const USER_AGENT = 'n8n-nodes-evovoice (+https://github.com/evovoice/n8n-nodes-evovoice)';
 
-export function baseUrlOf(credentials: IDataObject): string {
-	return String(credentials.baseUrl ?? 'https://evovoice.io').replace(/\/+$/, '');
-}
-
 /** A request outside the routing engine (pickers, lookups), authenticated like every other. */
 export async function evoVoiceRequest<T = IDataObject>(
 	context: ILoadOptionsFunctions | IExecuteSingleFunctions,
@@ -22,20 +18,14 @@ export async function evoVoiceRequest<T = IDataObject>(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<T> {
-	const options = await requestOptions(context, method, path, qs);
+	const options = requestOptions(method, path, qs);
 	return (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', options)) as T;
 }
 
-async function requestOptions(
-	context: ILoadOptionsFunctions | IExecuteSingleFunctions,
-	method: IHttpRequestMethods,
-	path: string,
-	qs: IDataObject,
-): Promise<IHttpRequestOptions> {
-	const credentials = await context.getCredentials('evoVoiceApi');
+// No base URL here: the credential's `authenticate` puts every relative path on its own host.
+function requestOptions(method: IHttpRequestMethods, path: string, qs: IDataObject): IHttpRequestOptions {
 	return {
 		method,
-		baseURL: baseUrlOf(credentials),
 		url: path,
 		qs,
 		json: true,
@@ -63,7 +53,7 @@ export async function evoVoiceRead<T = IDataObject>(
 	timeout?: number,
 ): Promise<T> {
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', {
-		...(await requestOptions(context, 'GET', path, qs)),
+		...requestOptions('GET', path, qs),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		...(timeout ? { timeout } : {}),

@@ -1,8 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DATA_VALUE_TYPES = ['auto', 'string', 'number', 'boolean', 'json'] as const;
-export type DataValueType = (typeof DATA_VALUE_TYPES)[number];
-
 export function dataValuesField(): INodeProperties {
 	return {
 		displayName: 'Data Values',
