@@ -39,6 +39,7 @@ export interface N8nHost {
 
 export const HOST_SPECS: HostSpec[] = [
 	{ version: '2.40.7', node: '24.21.0' },
+	{ version: '2.41.1', node: '24.21.0' },
 	{ version: '1.123.81', node: '22.23.3', overrides: { xlsx: '0.18.5' } },
 ];
 
