@@ -1,0 +1,91 @@
+/**
+ * A worker SIGKILLed mid-burst. No shutdown runs: its in-flight executions stop wherever they are
+ * (before the read, between read and write, after the write). n8n marks such executions as failed
+ * or crashed once their queue job lapses; none may vanish. Replaying, per customer, every event from
+ * its first unsuccessful one on (in the CRM's order) must give the state the last event describes.
+ * That holds because the CRM example's updates are absolute (full name, values and tag list):
+ * running one twice, or a stale one again before a newer one, changes nothing in the end.
+ */
+import { pool, say } from './checks';
+import { addWorker } from './cluster';
+import { executionsByEvent, workerOf, type Phase } from './context';
+import { postEvent } from './burst';
+import { sleep } from '../n8n';
+import { bulkId, CRM_PATH, crmEvents, range, RANGES, stateAfter, stateOf, type CrmEvent } from './workflows';
+
+const EVENTS_PER_CUSTOMER = 3;
+const SETTLED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+export async function crash(phase: Phase): Promise<void> {
+	const { sb, checks, cluster } = phase;
+	const customers = range(RANGES.crash);
+	const events = new Map(customers.map((i) => [i, crmEvents(i, EVENTS_PER_CUSTOMER)]));
+	const all = [...events.values()].flat();
+	const victim = cluster.workers[0];
+	const answers = new Map<CrmEvent, number>();
+	let answered = 0;
+	let killedAt = -1;
+	const started = Date.now();
+	await pool(customers, 30, async (i) => {
+		for (const event of events.get(i)!) {
+			const answer = await postEvent(phase, CRM_PATH, event);
+			answers.set(event, answer.status);
+			// Kill once a third of the events are done, while the queue is full and both workers busy.
+			if (++answered === Math.floor(all.length / 3) && killedAt < 0) {
+				killedAt = Date.now() - started;
+				victim.kill();
+				say(`    SIGKILL ${victim.name} after ${answered} answers (${(killedAt / 1000).toFixed(1)}s)`);
+			}
+		}
+	});
+	checks.ok(`crash: ${victim.name} was killed mid-burst`, killedAt >= 0 && victim.exited());
+	const notOk = all.filter((e) => answers.get(e) !== 200);
+	say(`    ${all.length - notOk.length} of ${all.length} webhook calls answered 200; ${notOk.length} answered otherwise (${[...new Set(notOk.map((e) => answers.get(e)))].join(', ')})`);
+
+	// Wait until n8n has settled every execution of these events (the killed worker's lapse first).
+	let byEvent = await executionsByEvent(phase);
+	const deadline = Date.now() + 120_000;
+	const unsettled = () => all.flatMap((e) => byEvent.get(e.eventId) ?? []).filter((x) => !SETTLED.has(x.status));
+	while (unsettled().length > 0 && Date.now() < deadline) {
+		await sleep(3000);
+		byEvent = await executionsByEvent(phase);
+	}
+	const statuses: Record<string, number> = {};
+	for (const x of all.flatMap((e) => byEvent.get(e.eventId) ?? [])) statuses[x.status] = (statuses[x.status] ?? 0) + 1;
+	say(`    executions by status: ${JSON.stringify(statuses)}`);
+	phase.measured['crash: executions by status'] = JSON.stringify(statuses);
+	const ranOn = workerOf(phase);
+	const onVictim = all.flatMap((e) => byEvent.get(e.eventId) ?? []).filter((x) => (ranOn.get(x.id) ?? []).includes(victim.name));
+	say(`    ${onVictim.length} of these executions had started on ${victim.name}`);
+	checks.ok('crash: every event is exactly one execution', all.every((e) => (byEvent.get(e.eventId) ?? []).length === 1), () =>
+		`${all.filter((e) => (byEvent.get(e.eventId) ?? []).length !== 1).length} events are not (0 = lost)`,
+	);
+	checks.ok('crash: every execution settled as success, error or crashed', unsettled().length === 0, () =>
+		unsettled().slice(0, 5).map((x) => `${x.id}:${x.status}`).join(', '),
+	);
+	const succeeded = (e: CrmEvent) => (byEvent.get(e.eventId) ?? []).some((x) => x.status === 'success');
+	const failedEvents = all.filter((e) => !succeeded(e));
+	phase.measured['crash: events to replay'] = failedEvents.length;
+	checks.ok('crash: every failed execution is one the killed worker had started, or was waiting', failedEvents.every((e) => answers.get(e) !== 200), () =>
+		`${failedEvents.filter((e) => answers.get(e) === 200).length} answered 200 yet did not succeed`,
+	);
+
+	// Capacity back, as an operator would restart the worker; then replay.
+	await addWorker(cluster, { host: phase.host, tarball: phase.tarball, concurrency: 5 });
+	let replayed = 0;
+	await pool(customers, 20, async (i) => {
+		const list = events.get(i)!;
+		const first = list.findIndex((e) => !succeeded(e));
+		if (first < 0) return;
+		for (const event of list.slice(first)) {
+			replayed++;
+			const answer = await postEvent(phase, CRM_PATH, event);
+			checks.ok(`crash: replay of ${event.name} answered 200`, answer.status === 200, () => `${answer.status} ${answer.error ?? answer.text.slice(0, 200)}`);
+		}
+	});
+	say(`    replayed ${replayed} events (each customer's first unsuccessful one and those after it)`);
+	const wrong = customers.filter((i) => JSON.stringify(stateOf(sb.state.customers[bulkId(i)])) !== JSON.stringify(stateAfter(events.get(i)!.at(-1)!)));
+	checks.ok(`crash: after the replay all ${customers.length} customers are in their last event's state`, wrong.length === 0, () =>
+		`${wrong.length} wrong, e.g. ${bulkId(wrong[0])}`,
+	);
+}
