@@ -2,8 +2,8 @@
  * n8n in queue mode, as a self-hosted deployment runs it, without containers: one main process
  * (`n8n start`: editor, REST API, production webhooks, enqueues executions on Redis) and N workers
  * (`n8n worker`: take executions from Redis and run them), all on one PostgreSQL database and one
- * N8N_ENCRYPTION_KEY. The environment is the one docker-compose.yml in this folder gives its
- * containers; only ports and hosts differ (every process here needs its own ports on loopback).
+ * N8N_ENCRYPTION_KEY. The environment is the one deploy/queue-mode/docker-compose.yml gives its
+ * containers; only ports, hosts and the shorter crash-recovery timings differ (every process here needs its own ports on loopback).
  *
  * Each process has its own user folder, and the packed package is installed into every one of them
  * the same way (`<N8N_USER_FOLDER>/.n8n/nodes/node_modules/n8n-nodes-evovoice`): a worker only knows
@@ -83,6 +83,8 @@ export function queueEnv(postgres: PostgresServer, redis: RedisServer, encryptio
 		QUEUE_WORKER_LOCK_DURATION: '10000',
 		QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		// Main's check for executions whose worker died (minutes; compose file: 5, n8n's default: 180).
+		N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.1',
 		N8N_LOG_LEVEL: 'debug',
 	};
 }
