@@ -8,11 +8,14 @@
  * - Race group: a customer's four deltas are sent at the same instant.
  * - Control group (same time, same load): a customer's four deltas are sent one after another.
  *   Nothing may be lost there: within one customer's sequence each write rests on the last one.
+ * - Absolute group (same time): four CRM-example events per customer (full name, values and tag
+ *   list) at the same instant. Which one wins is a matter of arrival, but the customer must end in
+ *   exactly one event's whole state — the one whose write landed last — never a mix.
  */
 import { pool, say } from './checks';
 import { executionsByEvent, workerOf, type Phase } from './context';
 import { postEvent } from './burst';
-import { bulkId, DELTA_PATHS, deltaEvents, deltasApplied, range, RANGES, type DeltaEvent } from './workflows';
+import { bulkId, CRM_PATH, crmEvents, DELTA_PATHS, deltaEvents, deltasApplied, range, RANGES, stateAfter, stateOf, type DeltaEvent } from './workflows';
 
 export async function race(phase: Phase): Promise<void> {
 	const { sb, checks } = phase;
@@ -22,7 +25,14 @@ export async function race(phase: Phase): Promise<void> {
 	const before = new Map([...events.keys()].map((i) => [i, structuredClone(sb.state.customers[bulkId(i)])]));
 	const answers = new Map<DeltaEvent, number>();
 	const send = async (event: DeltaEvent) => answers.set(event, (await postEvent(phase, DELTA_PATHS[event.kind], event)).status);
+	const absolute = range(RANGES.absolute);
+	const absoluteEvents = new Map(absolute.map((i) => [i, crmEvents(i, 4)]));
+	const absoluteAnswers: number[] = [];
+	const logStart = sb.log.length;
 	await Promise.all([
+		pool(absolute, 30, async (i) => {
+			await Promise.all(absoluteEvents.get(i)!.map(async (e) => absoluteAnswers.push((await postEvent(phase, CRM_PATH, e)).status)));
+		}),
 		pool(raced, 50, async (i) => {
 			await Promise.all(events.get(i)!.map(send));
 		}),
@@ -75,4 +85,16 @@ export async function race(phase: Phase): Promise<void> {
 		return now.name !== was.name || now.referenceId !== was.referenceId || JSON.stringify(now.data?.Vip) !== JSON.stringify(was.data?.Vip) || !(now.tags ?? []).some((t) => t.id === 'tag-new');
 	});
 	checks.ok('race: fields no event touched are kept on every customer', damaged.length === 0, () => damaged.map(bulkId).join(', '));
+
+	// Absolute events never mix: the customer is the whole state of the event whose write came last.
+	checks.ok('race: all absolute events answered 200', absoluteAnswers.length === absolute.length * 4 && absoluteAnswers.every((s) => s === 200));
+	const lastWrite = new Map<string, string>();
+	for (const entry of sb.log.slice(logStart)) {
+		if (entry.route === 'PATCH /customers/:id' && entry.status === 200) lastWrite.set(entry.path, String((entry.body as { name?: string }).name));
+	}
+	const mixed = absolute.filter((i) => {
+		const winner = absoluteEvents.get(i)!.find((e) => e.name === lastWrite.get(`/customers/${bulkId(i)}`));
+		return !winner || JSON.stringify(stateOf(sb.state.customers[bulkId(i)])) !== JSON.stringify(stateAfter(winner));
+	});
+	checks.ok('race: concurrent absolute events leave each customer in one event\'s whole state (the last written)', mixed.length === 0, () => mixed.map(bulkId).join(', '));
 }
