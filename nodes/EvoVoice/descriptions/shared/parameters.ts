@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as accountUpdate from '../account/update.operation';
-import * as customerGetAll from '../customer/getAll.operation';
-import * as customerUpdate from '../customer/update.operation';
+import * as accountUpdate from '../../actions/account/update.operation';
+import * as customerGetAll from '../../actions/customer/getAll.operation';
+import * as customerUpdate from '../../actions/customer/update.operation';
 import { billingSettingsField } from './billingSettings';
 import { returnAllFields } from './getAll';
 import { accountLocator, customerLocator } from './resourceLocators';
