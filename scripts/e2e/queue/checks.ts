@@ -65,7 +65,7 @@ export interface PostResult {
 }
 
 /** POSTs an event to a production webhook; never throws (a lost answer is a result too). */
-export async function post(baseUrl: string, webhookPath: string, body: unknown, timeoutMs = 90_000): Promise<PostResult> {
+export async function post(baseUrl: string, webhookPath: string, body: unknown, timeoutMs = 60_000): Promise<PostResult> {
 	const started = Date.now();
 	try {
 		const response = await fetch(`${baseUrl}/webhook/${webhookPath}`, {

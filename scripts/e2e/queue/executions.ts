@@ -34,7 +34,8 @@ export async function listAllExecutions(rest: N8nRest, workflowIds: string[]): P
 			);
 			const results = page?.results ?? [];
 			all.push(...results.map((r) => ({ ...r, workflowId })));
-			if (results.length < 250) break;
+			// n8n may cap the page below the limit asked for: stop only on an empty page.
+			if (results.length === 0) break;
 			lastId = results[results.length - 1].id;
 		}
 	}
@@ -55,6 +56,13 @@ export async function readExecutions(rest: N8nRest, workflowIds: string[], webho
 			for (const node of webhookNodes) {
 				const first = runData[node]?.[0]?.data?.main?.[0]?.[0]?.json;
 				if (first && typeof first.body === 'object') body = first.body as Record<string, unknown>;
+			}
+			// An execution that never ran on a worker holds the webhook's output only on its stack.
+			const stack = (execution.run.data as { executionData?: { nodeExecutionStack?: Array<{ data?: { main?: Array<Array<{ json?: Record<string, unknown> }> | null> } }> } })
+				.executionData?.nodeExecutionStack ?? [];
+			for (const entry of stack) {
+				const json = entry.data?.main?.[0]?.[0]?.json;
+				if (!body && json && typeof json.body === 'object') body = json.body as Record<string, unknown>;
 			}
 			out.push({
 				id: entry.id,

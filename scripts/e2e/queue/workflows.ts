@@ -16,8 +16,8 @@ export const TAGS = ['tag-vip', 'tag-churn-risk', 'tag-new', 'tag-wholesale'] as
 const PLANS = ['Basic', 'Pro', 'Enterprise'] as const;
 
 /** Customer ranges: the burst, the concurrency measurement and the crash test use disjoint customers. */
-export const RANGES = { burst: [1, 100], race: [101, 150], control: [151, 170], crash: [171, 230], absolute: [231, 260] } as const;
-export const BULK_CUSTOMERS = 260;
+export const RANGES = { burst: [1, 60], race: [61, 90], control: [91, 100], absolute: [101, 115], crash: [116, 155] } as const;
+export const BULK_CUSTOMERS = 155;
 
 export const bulkId = (i: number): string => `cus-bulk-${String(i).padStart(5, '0')}`;
 export const bulkRef = (i: number): string => `crm-bulk-${String(i).padStart(5, '0')}`;
