@@ -21,25 +21,29 @@ interface ListedExecution {
 	mode?: string;
 }
 
-/** Every execution of the given workflows, newest first, paged until the list is exhausted. */
+const STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
+/**
+ * Every execution of the given workflows, newest first. n8n pages by `lastId` only when the filter
+ * names statuses (else it answers the latest page again), and caps a page at 100.
+ */
 export async function listAllExecutions(rest: N8nRest, workflowIds: string[]): Promise<ListedExecution[]> {
-	const all: ListedExecution[] = [];
+	const all = new Map<string, ListedExecution>();
 	for (const workflowId of workflowIds) {
 		let lastId: string | undefined;
 		for (;;) {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const filter = encodeURIComponent(JSON.stringify({ workflowId, status: STATUSES }));
 			const page = await rest.call<{ results?: ListedExecution[] }>(
 				'GET',
-				`/rest/executions?filter=${filter}&limit=250${lastId ? `&lastId=${lastId}` : ''}`,
+				`/rest/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
 			);
-			const results = page?.results ?? [];
-			all.push(...results.map((r) => ({ ...r, workflowId })));
-			// n8n may cap the page below the limit asked for: stop only on an empty page.
+			const results = (page?.results ?? []).filter((r) => !all.has(r.id));
+			for (const r of results) all.set(r.id, { ...r, workflowId });
 			if (results.length === 0) break;
-			lastId = results[results.length - 1].id;
+			lastId = results.reduce((min, r) => (Number(r.id) < Number(min) ? r.id : min), results[0].id);
 		}
 	}
-	return all;
+	return [...all.values()];
 }
 
 /** Lists, then opens each execution (a few at a time) to read the event it ran and its errors. */
