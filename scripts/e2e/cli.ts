@@ -22,7 +22,7 @@ let cliCounter = 0;
 export async function cli(
 	instance: N8nInstance,
 	args: string[],
-	options: { timeoutMs?: number } = {},
+	options: { timeoutMs?: number; /** default: the user folder */ cwd?: string } = {},
 ): Promise<CliResult> {
 	const started = Date.now();
 	const logFile = path.join(
@@ -31,7 +31,7 @@ export async function cli(
 	);
 	const child = track(
 		spawn(instance.host.nodeBin, [instance.host.n8nBin, ...args], {
-			cwd: instance.userFolder,
+			cwd: options.cwd ?? instance.userFolder,
 			env: instance.env,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { credentialTestStep } from './credential-test';
 import { executeAccountBillingStep } from './execute-account-billing';
 import { executeMonthlyBillingStep } from './execute-monthly-billing';
 import { importCredentialsStep } from './import-credentials';
-import { importWorkflowsStep } from './import-workflows';
+import { importExamplesStep } from './import-examples';
 import { installPackageStep } from './install-package';
 import { ownerLoginStep } from './owner-login';
 import { startServerStep } from './start-server';
@@ -19,7 +19,7 @@ export type { E2eContext, ServerContext, Step } from './types';
 export const STEPS: Step[] = [
 	installPackageStep,
 	importCredentialsStep,
-	importWorkflowsStep,
+	importExamplesStep,
 	executeAccountBillingStep,
 	executeMonthlyBillingStep,
 	startServerStep,
