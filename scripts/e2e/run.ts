@@ -18,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox, type Counters, type Sandbox } from '../../sandbox';
+import { EXECUTOR_WORKFLOW_IDS, executorChecks } from './executor';
 import { ensureHosts, KEEP_NPM_CONFIG, type N8nHost } from './hosts';
 import {
 	createInstance,
@@ -270,6 +271,7 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			await importWorkflows(instance, loadExamples());
 			checks.ok('workflows imported', true);
 		});
+		await executorChecks({ instance, sandbox: sb, checks, credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } });
 
 		// --- account-billing.json with `n8n execute`
 		await checks.step('execute account-billing.json', async () => {
@@ -358,7 +360,7 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			const workflows = await rest.listWorkflows();
 			checks.equal(
 				'the imported workflows are listed',
-				workflows.map((w) => w.id).sort(),
+				workflows.map((w) => w.id).filter((id) => !EXECUTOR_WORKFLOW_IDS.includes(id)).sort(),
 				EXAMPLES.map((e) => e.id).sort(),
 			);
 		});

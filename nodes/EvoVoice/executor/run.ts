@@ -69,15 +69,20 @@ function stopIfAnyFailed(context: IExecuteFunctions, run: Pick<Run, 'items' | 's
 	for (const item of run.items) if (item.outcome.stage === 'ready') item.outcome.stage = 'notSent';
 	const error = failed.outcome.error!;
 	if (failed.outcome.invalid) {
-		throw new NodeOperationError(context.getNode(), messages.notSentBecauseInvalid(failed.index + 1, error.message), {
-			itemIndex: failed.index,
-			description: `${error.description ?? ''} ${summarize(run.items.map((i) => i.outcome))}`.trim(),
-		});
+		throw withSummary(
+			new NodeOperationError(context.getNode(), messages.notSentBecauseInvalid(failed.index + 1, error.message), {
+				itemIndex: failed.index,
+				description: error.description ?? undefined,
+			}),
+			run.items,
+		);
 	}
 	throw withSummary(error, run.items, messages.notSentBecauseFailed(failed.index + 1));
 }
 
+/** Adds what happened to the other items; a run of one item needs no such list. */
 function withSummary<E extends NodeApiError | NodeOperationError>(error: E, items: RunItem[], lead?: string): E {
+	if (items.length < 2) return error;
 	error.description = [error.description, lead, summarize(items.map((i) => i.outcome))].filter(Boolean).join(' ');
 	return error;
 }
