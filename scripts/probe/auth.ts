@@ -58,7 +58,7 @@ async function probeWays(client: ProbeClient, findings: Findings, ways: Way[]): 
 }
 
 /** POST /auth/credentials, then the session in the ss-id cookie and the X-ss-id header; logs out after. */
-async function probeSession(client: ProbeClient, findings: Findings, login: Required<Pick<Login, 'email' | 'password'>>): Promise<void> {
+async function probeSession(client: ProbeClient, findings: Findings, login: Required<Pick<Login, 'email' | 'password'>>): Promise<Auth | undefined> {
 	const title = 'Session from POST /auth/credentials';
 	const guess = 'opens a session sent as the ss-id cookie (the vendor CLI logs in this way); the node does not use it';
 	const res = await client.request('POST', '/auth/credentials', {
@@ -73,7 +73,7 @@ async function probeSession(client: ProbeClient, findings: Findings, login: Requ
 		const result = res.status === 401 || res.status === 404 ? 'refused' : 'unclear';
 		if (result === 'refused') findings.observed.auth.session = false;
 		findings.add({ topic: 'auth.session', title, guess, observed: `${result}: login answered ${res.status}${res.exchange.error ? ` (${res.exchange.error})` : ''}${ok(res) ? ', without a session ID' : ''}`, verdict: result === 'refused' ? 'differs' : 'unclear', evidence: [res.exchange.n] });
-		return;
+		return undefined;
 	}
 	const cookie: Auth = { label: 'session in ss-id cookie', headers: { Cookie: `ss-id=${sessionId}` } };
 	const header: Auth = { label: 'session in X-ss-id', headers: { 'X-ss-id': sessionId } };
@@ -92,9 +92,14 @@ async function probeSession(client: ProbeClient, findings: Findings, login: Requ
 		const jwt = await tryAuth(client, { label: 'session bearerToken as Bearer', headers: { Authorization: `Bearer ${res.json.bearerToken}` } });
 		findings.notes.push(`The login's bearerToken sent as Bearer: ${describe(jwt.result)} (exchanges ${jwt.evidence.join(', ')}).`);
 	}
-	const live = byCookie.result === 'yes' ? cookie : byHeader.result === 'yes' ? header : undefined;
-	// Closed again: later steps use a login that does not expire midway.
-	if (live) await client.request('GET', '/auth/logout', { auth: live, unabortable: true });
+	return byCookie.result === 'yes' ? cookie : byHeader.result === 'yes' ? header : undefined;
+}
+
+export interface AuthOutcome {
+	/** The login later steps use, or undefined when none was accepted. */
+	auth?: Auth;
+	/** Ends the probe's session, if it opened one; run it when the run ends, interrupted or not. */
+	close(): Promise<void>;
 }
 
 function describeStatus(json: any): string {
@@ -106,9 +111,9 @@ function describeStatus(json: any): string {
 
 /**
  * Tries every way the given login can travel. Returns the login later steps should use (the
- * first token way accepted, else Basic), or undefined when none works.
+ * first token way accepted, else Basic, else the session).
  */
-export async function probeAuth(client: ProbeClient, findings: Findings, login: Login, options: { fetchToken?: boolean } = {}): Promise<Auth | undefined> {
+export async function probeAuth(client: ProbeClient, findings: Findings, login: Login, options: { fetchToken?: boolean } = {}): Promise<AuthOutcome> {
 	const anon = await client.request('GET', '/auth');
 	const anonStatus = await client.request('GET', '/auth/status');
 	findings.add({
@@ -123,6 +128,7 @@ export async function probeAuth(client: ProbeClient, findings: Findings, login: 
 	}
 
 	let main: Auth | undefined;
+	let session: Auth | undefined;
 	let token = login.token;
 	if (token) main = await probeWays(client, findings, tokenWays(token));
 	if (login.email && login.password) {
@@ -131,7 +137,7 @@ export async function probeAuth(client: ProbeClient, findings: Findings, login: 
 			auth: { label: 'email and password as Basic', headers: { Authorization: `Basic ${b64(`${login.email}:${login.password}`)}` } },
 		};
 		const viaBasic = await probeWays(client, findings, [basic]);
-		await probeSession(client, findings, { email: login.email, password: login.password });
+		session = await probeSession(client, findings, { email: login.email, password: login.password });
 		if (!token && options.fetchToken && viaBasic) {
 			const res = await client.request('GET', '/auth/token', { auth: viaBasic, query: { userEmailAddress: login.email } });
 			token = typeof res.json?.authToken === 'string' ? res.json.authToken : undefined;
@@ -139,7 +145,8 @@ export async function probeAuth(client: ProbeClient, findings: Findings, login: 
 			findings.notes.push(`GET /auth/token answered ${res.status}${token ? ' with an authToken; its ways are tried below' : ''} (exchange ${res.exchange.n}).`);
 			if (token) main = await probeWays(client, findings, tokenWays(token, 'authToken'));
 		}
-		main ??= viaBasic;
+		// A session is the last resort: it may expire midway, and it has to be closed after.
+		main ??= viaBasic ?? session;
 	}
 	if (!token) {
 		findings.notTested('auth.bearer', 'Token as Authorization: Bearer', 'accepted (the credential sends this by default)', 'no token given (EVOVOICE_TOKEN, or --fetch-token with a login)');
@@ -148,5 +155,9 @@ export async function probeAuth(client: ProbeClient, findings: Findings, login: 
 		const status = await client.request('GET', '/auth/status', { auth: main });
 		findings.notes.push(`GET /auth/status with ${main.label}: ${describeStatus(status.json)} (exchange ${status.exchange.n}).`);
 	}
-	return main;
+	const open = session;
+	const close = async () => {
+		if (open) await client.request('GET', '/auth/logout', { auth: open, unabortable: true }).catch(() => undefined);
+	};
+	return { auth: main, close };
 }

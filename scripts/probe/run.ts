@@ -48,8 +48,8 @@ export function checkOptions(options: ProbeOptions): URL {
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--base-url '${options.baseUrl}' must start with https:// or http://`);
 	const { token, email, password } = options.login;
-	if (!token && !(email && password)) throw new Error('No login: set EVOVOICE_TOKEN, or EVOVOICE_EMAIL and EVOVOICE_PASSWORD');
 	if ((email && !password) || (!email && password)) throw new Error('EVOVOICE_EMAIL and EVOVOICE_PASSWORD go together: one of them is empty');
+	if (!token && !(email && password)) throw new Error('No login: set EVOVOICE_TOKEN, or EVOVOICE_EMAIL and EVOVOICE_PASSWORD');
 	if (options.writeAccountId !== undefined) {
 		if (!options.writeAccountId.trim()) throw new Error('--write needs --account <account ID>: the account the test customer is created in');
 		if (PRODUCTION_HOSTS.includes(url.hostname) && !options.confirmProduction) {
@@ -76,8 +76,11 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeRun> {
 		loginKinds: [options.login.token && 'token', options.login.email && 'email and password'].filter(Boolean) as string[],
 		findings, exchanges: client.exchanges, secrets, interrupted: false,
 	};
+	let close: (() => Promise<void>) | undefined;
 	try {
-		const auth = await probeAuth(client, findings, options.login, { fetchToken: options.fetchToken });
+		const outcome = await probeAuth(client, findings, options.login, { fetchToken: options.fetchToken });
+		close = outcome.close;
+		const auth = outcome.auth;
 		if (!auth) {
 			run.error = 'No way of sending the login was accepted, so nothing else was tried.';
 		} else {
@@ -88,6 +91,8 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeRun> {
 	} catch (err) {
 		run.interrupted = client.aborted;
 		if (!run.interrupted) run.error = secrets.scrub((err as Error).message);
+	} finally {
+		await close?.();
 	}
 	run.durationMs = Date.now() - started;
 	return run;
