@@ -113,7 +113,7 @@ export class Core {
 		const query = parseQuery(search);
 		const headers = redactedHeaders(req.headers);
 		const entry: RequestLogEntry = {
-			method, path, route, query: redactedQuery(query), headers, body: bodyError ? raw : body,
+			method, path, route, query: redactedQuery(query), headers, body: bodyError ? raw : redactedBody(body),
 			status: 0, startedAt: new Date(startedAt).toISOString(), durationMs: 0, stateChanged: false,
 		};
 		const send = (reply: Reply) => {
@@ -217,6 +217,12 @@ function redactedHeaders(raw: IncomingMessage['headers']): RequestLogEntry['head
 			.join('; ');
 	}
 	return headers;
+}
+
+/** A login body (POST /auth/credentials) as the log keeps it: without its password. */
+function redactedBody(body: unknown): unknown {
+	if (typeof body !== 'object' || body === null || !('password' in body)) return body;
+	return { ...body, password: '[redacted]' };
 }
 
 function redactedQuery(query: RequestLogEntry['query']): RequestLogEntry['query'] {

@@ -20,10 +20,8 @@ export interface Exchange {
 	auth: string;
 	requestBody?: unknown;
 	status: number;
-	/** ServiceStack's errorCode and message, or the transport error. */
+	/** ServiceStack's errorCode and message, or the transport error. Answers are not kept: they hold customer data. */
 	error?: string;
-	/** A short, scrubbed excerpt of the answer. */
-	excerpt?: string;
 }
 
 export interface Reply {
@@ -43,7 +41,6 @@ export interface RequestOptions {
 }
 
 const SECRET_QUERY = new Set(['apikey', 'ss-tok']);
-const EXCERPT = 300;
 
 export class ProbeClient {
 	readonly exchanges: Exchange[] = [];
@@ -113,8 +110,6 @@ export class ProbeClient {
 		if (res.status >= 400) {
 			exchange.error = this.secrets.scrub(rs ? `${rs.errorCode ?? ''}: ${rs.message ?? ''}`.trim() : res.statusText || 'no message');
 		}
-		const scrubbed = this.secrets.scrub(text);
-		if (scrubbed) exchange.excerpt = scrubbed.length > EXCERPT ? `${scrubbed.slice(0, EXCERPT)}…` : scrubbed;
 		return { status: res.status, json, text, headers: res.headers, exchange };
 	}
 }
