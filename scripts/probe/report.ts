@@ -1,14 +1,18 @@
 // The two outputs of a run: a report a person reads (guess → observed, with the requests that
 // showed it) and observed.json, whose `semantics` the sandbox loads to behave as observed. Both
 // are scrubbed as whole texts, and refused if any secret form is still in them.
+import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
 import type { Finding, ShapeDiff } from './findings';
 import type { Exchange } from './http';
 import type { ProbeRun } from './run';
 
 const MARK: Record<Finding['verdict'], string> = { 'as guessed': 'as guessed', differs: '**DIFFERS**', learned: 'learned', 'not tested': 'not tested', unclear: 'unclear' };
-const TOKEN_OPTION: Record<string, string> = {
-	basicToken: 'Basic, Token as User Name', tokenCookie: 'ss-tok Cookie', tokenSessionHeader: 'X-ss-id Header', apiKeyQuery: 'apikey Query Parameter', tokenQuery: 'ss-tok Query Parameter',
-};
+/** The credential's Send Token As choices other than Bearer, by auth mode: the advice names them as the UI does. */
+const TOKEN_OPTION: Record<string, string> = Object.fromEntries(
+	((new EvoVoiceApi().properties.find((p) => p.name === 'sendAs')?.options ?? []) as { name: string; value: string }[])
+		.filter((o) => o.value !== 'bearer')
+		.map((o) => [o.value, o.name]),
+);
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const refs = (ns: number[]) => (ns.length ? ns.map((n) => `#${n}`).join(' ') : '–');

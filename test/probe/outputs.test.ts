@@ -91,3 +91,10 @@ test.each([
 ])('a wrong settings file names the setting and the value: %o', (bad, message) => {
 	expect(() => resolveSemantics(bad)).toThrow(message);
 });
+
+test('Bearer refused but the cookie taken: the report names the credential choice to make', async () => {
+	sb.reset();
+	sb.setSemantics({ auth: { bearer: false, tokenCookie: true } });
+	const run = await probe(sb, { writeAccountId: undefined, login: { token: ADMIN_LOGIN.token } });
+	expect(outputs(run).report).toContain('Bearer is refused but the token works as "Ss-Tok Cookie": choose that in the credential\'s **Send Token As**.');
+});
