@@ -195,6 +195,7 @@ export class Core {
 	private readonly controlApi: ControlApi = {
 		setFaults: (rules) => this.faults.set(rules),
 		faultRules: () => this.faults.rules(),
+		setMaxCountPerPage: (max) => (this.semantics.maxCountPerPage = max ?? null),
 		logEntries: () => this.log.entries(),
 		counters: () => this.counters.snapshot(),
 		reset: (seed) => this.reset(seed),

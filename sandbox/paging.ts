@@ -31,7 +31,7 @@ function compare(a: SortKey, b: SortKey): number {
  * hasMorePages false, so a client must stop on an empty `items` page instead. `maxCountPerPage`
  * (the semantics' page-size cap) lowers a larger countPerPage.
  */
-export function pageOf<T extends { id: string }>(records: T[], query: Query, maxCountPerPage: number | null = null): ListResponse<T> {
+export function pageOf<T extends { id: string }>(records: T[], query: Query, maxCountPerPage?: number | null): ListResponse<T> {
 	const ids = queryList(query, 'specificIds');
 	if (ids) {
 		const wanted = new Set(ids);
@@ -52,7 +52,7 @@ export function pageOf<T extends { id: string }>(records: T[], query: Query, max
 	const page = queryInt(query, 'page', 0) ?? 0;
 	const asked = queryInt(query, 'countPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
 	// A capped service answers the cap's worth silently, as AutoQuery's MaxLimit does.
-	const perPage = maxCountPerPage === null ? asked : Math.min(asked, maxCountPerPage);
+	const perPage = maxCountPerPage ? Math.min(asked, maxCountPerPage) : asked;
 	if (all) {
 		return { items: sorted, totalCount: simplified ? 0 : sorted.length, totalPages: simplified ? 0 : 1, hasMorePages: false };
 	}

@@ -5,6 +5,7 @@ import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
 import { AUTH_MODES, startSandbox, type AuthMode, type Sandbox } from '../../sandbox';
 import { customerUpdate } from '../fixtures/parameters';
 import { runNode } from '../harness';
+import { startRecorder, type Recorder } from '../harness/recorder';
 import { C } from './helpers';
 
 let sb: Sandbox;
@@ -44,4 +45,23 @@ test('a credential saved before the option existed keeps sending Bearer', async 
 	const { error } = await runNode({ parameters: customerUpdate({ name: 'Saved before' }), credentials: credentials() });
 	expect(error).toBeUndefined();
 	expect(sb.log.every((e) => e.headers.authorization === 'Bearer')).toBe(true);
+});
+
+describe('every way of sending the token is hidden when the API echoes the request back', () => {
+	// An API (or a proxy in front of it) that repeats the headers and the URL that carried the token.
+	let api: Recorder | undefined;
+	afterEach(async () => await api?.close());
+
+	test.each(choices.map((c) => c.value))('sent as %s', async (sendAs) => {
+		const token = 'tok+echo/7Qz=';
+		api = await startRecorder((request) => ({
+			status: 400,
+			body: { responseStatus: { errorCode: 'Bad', message: `Rejected ${request.url} ${request.headers.authorization ?? ''} ${request.headers.cookie ?? ''} ${request.headers['x-ss-id'] ?? ''}` } },
+		}));
+		const { error, run } = await runNode({ parameters: customerUpdate({ name: 'x' }), credentials: { baseUrl: api.url, authType: 'apiToken', apiToken: token, sendAs } });
+		expect(error?.message).toContain('**hidden**');
+		const everything = JSON.stringify({ error, run });
+		const forms = [token, Buffer.from(`${token}:`).toString('base64'), encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)];
+		for (const form of forms) expect(everything).not.toContain(form);
+	});
 });
