@@ -37,18 +37,21 @@ export async function probeWrites(client: ProbeClient, findings: Findings, auth:
 			}
 		}
 	} finally {
-		await cleanUp(client, findings, auth, accountId, name, result);
+		await cleanUp(client, findings, auth, accountId, name, runTag, result);
 	}
 	return result;
 }
 
 /** Deletes every customer of this run (the known ID, and any by the run's name), then checks each is gone. */
-async function cleanUp(client: ProbeClient, findings: Findings, auth: Auth, accountId: string, name: string, result: WriteResult): Promise<void> {
+async function cleanUp(
+	client: ProbeClient, findings: Findings, auth: Auth, accountId: string, name: string, runTag: string, result: WriteResult,
+): Promise<void> {
 	const req = (method: string, path: string, query?: Record<string, string | number>) => retrying(() => client.request(method, path, { auth, query, unabortable: true }));
 	const evidence: number[] = [];
 	const ids = new Set(result.customerIds);
 	try {
-		const found = await req('GET', '/customers', { accountIds: accountId, nameFilter: name, countPerPage: 100 });
+		// The run's tag alone: plain letters and digits survive any name filter; the exact name is compared below.
+		const found = await req('GET', '/customers', { accountIds: accountId, nameFilter: runTag, countPerPage: 100 });
 		evidence.push(found.exchange.n);
 		for (const c of (found.json?.items ?? []) as { id?: string; name?: string }[]) if (c.name === name && c.id) ids.add(c.id);
 	} catch {
