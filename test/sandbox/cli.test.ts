@@ -69,7 +69,7 @@ describe('--semantics file', () => {
 			});
 			expect(output()).toContain(`page cap 2 (from ${file})`);
 			expect((await fetch(`${url}/customers`, { headers: { Authorization: 'Bearer sandbox-admin-token' } })).status).toBe(401);
-			const page = await (await fetch(`${url}/customers`, { headers: { Cookie: 'ss-tok=sandbox-admin-token' } })).json();
+			const page = (await (await fetch(`${url}/customers`, { headers: { Cookie: 'ss-tok=sandbox-admin-token' } })).json()) as { items: unknown[] };
 			expect(page.items).toHaveLength(2);
 		} finally {
 			child.kill('SIGTERM');
