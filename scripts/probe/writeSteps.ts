@@ -62,7 +62,6 @@ export async function nestedFinding(
 	ctx.findings.add({ topic: `nested.${key}`, title: `PATCH ${key} with one member`, guess: NESTED_GUESS, observed: `${words} (${c.detail})`, verdict: c.mode === 'replace' ? 'as guessed' : 'differs', evidence });
 }
 
-
 async function billing(ctx: StepContext): Promise<void> {
 	const full = Object.fromEntries(BILLING_ITEMS.map((item, i) => [item, { baseCost: i + 1, rawUnitMultiplier: 1, unitCost: (i + 1) / 100, allowance: 10 * (i + 1) }]));
 	await nestedFinding(ctx, 'billingSettings', { overrideBillingSettings: true, billingSettings: full }, { billingSettings: { localNumbers: { unitCost: 0.77 } } }, (bs) => {
