@@ -21,5 +21,15 @@ export const credentialTestStep: Step = {
 		checks.ok('credential test: wrong password fails', basicWrong?.status === 'Error', () => `got ${short(basicWrong)}`);
 		const authAfter = authCount();
 		checks.ok('credential test reached the sandbox', authAfter - authBefore >= 4, () => `${authAfter - authBefore} auth requests`);
+		// Send Token As, in real n8n: a host that refuses Bearer and takes the token in the ss-tok cookie.
+		sb.setSemantics({ auth: { bearer: false, tokenCookie: true } });
+		try {
+			const cookie = await rest.testCredential({ ...token, data: { ...token.data, sendAs: 'tokenCookie' } });
+			checks.equal('credential test: the token as ss-tok cookie passes where Bearer is refused', cookie?.status, 'OK');
+			const bearer = await rest.testCredential(token);
+			checks.ok('credential test: Bearer fails on that host', bearer?.status === 'Error', () => `got ${short(bearer)}`);
+		} finally {
+			sb.setSemantics({});
+		}
 	},
 };

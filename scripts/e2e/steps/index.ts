@@ -6,6 +6,7 @@ import { aiToolStep } from './ai-tool';
 import { credentialTestStep } from './credential-test';
 import { executeAccountBillingStep } from './execute-account-billing';
 import { executeMonthlyBillingStep } from './execute-monthly-billing';
+import { executorChecksStep } from './executor-checks';
 import { importCredentialsStep } from './import-credentials';
 import { importExamplesStep } from './import-examples';
 import { installPackageStep } from './install-package';
@@ -20,6 +21,7 @@ export const STEPS: Step[] = [
 	installPackageStep,
 	importCredentialsStep,
 	importExamplesStep,
+	executorChecksStep,
 	executeAccountBillingStep,
 	executeMonthlyBillingStep,
 	startServerStep,
