@@ -39,6 +39,9 @@ export const problems = {
 	notBoolean: (v: unknown) => `must be true or false, not ${show(v)}`,
 	notOneOf: (v: unknown, values: readonly string[]) => `must be one of ${values.join(', ')}; got ${show(v)}`,
 	notTime: (v: unknown) => `must be a time as HH:mm (24-hour, e.g. 09:30), not ${show(v)}`,
+	notDateTime: (v: unknown) =>
+		`must be a date and time as ISO 8601 (e.g. 2026-12-07T09:15, read in the schedule's time zone, or with Z or an offset such as +01:00), not ${show(v)}`,
+	emptySchedule: () => 'is empty: add the schedule fields to test, or choose "Saved Schedule" to test the customer\'s own',
 	notDate: (v: unknown) => `must be a date as YYYY-MM-DD (or an ISO 8601 date-time), not ${show(v)}`,
 	notList: (v: unknown) => `must be a list, not ${show(v)}`,
 	listEntry: (index: number, problem: string) => `entry ${index + 1} ${problem}`,
