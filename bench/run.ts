@@ -16,7 +16,7 @@
  *                               `current` packs the working tree; `label=git:<rev>` builds and packs a
  *                               commit: BENCH_TARBALLS=before=git:HEAD~1,current)
  *   BENCH_NO_BUILD=1            pack the dist/ that is there instead of running `npm run build` first
- *   BENCH_SKIP=perItem,probe,count,latency,merge,package,http,raw   leave sections out
+ *   BENCH_SKIP=perItem,probe,count,latency,merge,webhook,package,http,raw   leave sections out
  *   BENCH_CPU_PROF=1            also run the smallest-N workflows once more with node --cpu-prof: the Evo Voice
  *                               node (per variant), the HTTP Request node and the baseline; profiles kept in
  *                               bench/results/cpuprof/<run>/, summarised by bench/profile-summary.ts
@@ -46,6 +46,7 @@ import {
 } from '../scripts/e2e/n8n';
 import { packPackage } from '../scripts/e2e/run';
 import { measure, type Measurement } from './measure';
+import { benchReferenceWebhook, webhookTable, type WebhookBenchRow } from './referenceWebhook';
 import { benchCredentials, buildWorkflow, NODE, workflowId, type WorkflowSpec } from './workflows';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -862,6 +863,20 @@ async function main(): Promise<void> {
 		results.latency = latencyResults;
 	}
 
+	// ---- 4. webhook events by reference ID (before the package section: that one starts n8n too)
+	let webhookRows: WebhookBenchRow[] = [];
+	if (!SETTINGS.skip.has('webhook')) {
+		say('[bench] webhook events by reference ID at 5,000 customers');
+		const outcome = await benchReferenceWebhook(
+			variants.map((v) => ({ label: v.label, instance: v.instance! })),
+			{ customers: 5_000, steadyEvents: QUICK ? 6 : 20, latenciesMs: [0, 20] },
+			say,
+		);
+		webhookRows = outcome.rows;
+		failures.push(...outcome.failures);
+		results.referenceWebhook = outcome.rows;
+	}
+
 	// ---- 3. package
 	const packageRows: string[][] = [];
 	const startRows: string[][] = [];
@@ -966,6 +981,12 @@ async function main(): Promise<void> {
 					['N', 'run', 'maxConcurrency', 'ideal s', 'node s', 'node/ideal', 'wall − base s', '(wall − base)/ideal', 'max in flight', 'CPU − base s'],
 					latencyRows,
 				),
+		);
+	}
+	if (webhookRows.length) {
+		sections.push(
+			'### 4. One CRM webhook event, customer by reference ID, 5,000 customers (production webhook of an active workflow; requests counted by the sandbox)\n\n' +
+				webhookTable(webhookRows, table),
 		);
 	}
 	if (packageRows.length) {

@@ -37,8 +37,8 @@ const GET = 'GET /customers/:id';
 const PATCH = 'PATCH /customers/:id';
 
 const num = (i: number) => String(i).padStart(5, '0');
-const refCustomerId = (i: number) => `cus-ref-${num(i)}`;
-const refId = (i: number) => `crm-ref-${num(i)}`;
+export const refCustomerId = (i: number) => `cus-ref-${num(i)}`;
+export const refId = (i: number) => `crm-ref-${num(i)}`;
 
 /** 5,000 plain customers of their own (cus-ref-…, crm-ref-…), beside whatever the sandbox holds. */
 export function referenceCustomers(n = REFERENCE_CUSTOMERS): CustomerInfo[] {
@@ -46,12 +46,12 @@ export function referenceCustomers(n = REFERENCE_CUSTOMERS): CustomerInfo[] {
 }
 
 /** Webhook → Evo Voice Update by reference ID (name and a data value: a merge, so a read is needed). */
-export function referenceWorkflow(credential: { id: string; name: string }) {
+export function referenceWorkflow(credential: { id: string; name: string }, path = PATH) {
 	return {
-		name: 'e2e: CRM event by reference ID at scale',
+		name: `CRM event by reference ID (${path})`,
 		nodes: [
 			{
-				parameters: { httpMethod: 'POST', path: PATH, responseMode: 'lastNode', options: {} },
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
 				id: randomUUID(),
 				name: 'CRM Event',
 				type: 'n8n-nodes-base.webhook',
@@ -184,7 +184,8 @@ export async function checkReferenceIdsAtScale(ctx: StepContext): Promise<void> 
 	}
 }
 
-async function failedExecutionMessage(rest: N8nRest, workflowId: string, known: Set<string>): Promise<string> {
+/** The error of the first failed execution of a workflow not in `known` (n8n saves executions after answering). */
+export async function failedExecutionMessage(rest: N8nRest, workflowId: string, known: Set<string>): Promise<string> {
 	for (let attempt = 0; attempt < 40; attempt++) {
 		const executions = await rest.listExecutions(workflowId, 50);
 		const fresh = executions.find((e) => !known.has(e.id) && (e.status === 'error' || e.status === 'crashed'));

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'crypto';
 
-import { postWebhook, runErrors, sleep, type N8nRest } from './n8n';
-import type { StepContext } from './referenceIds';
+import { postWebhook, sleep } from './n8n';
+import { failedExecutionMessage, type StepContext } from './referenceIds';
 
 const SAVED_PATH = 'evovoice-test-schedule-saved';
 const GIVEN_PATH = 'evovoice-test-schedule-given';
@@ -103,7 +103,7 @@ export async function checkTestSchedule(ctx: StepContext): Promise<void> {
 		const bad = await ask(SAVED_PATH, '2026-12-07T25:00');
 		checks.ok('test schedule: a time that is not a time fails', bad.status >= 400, () => `HTTP ${bad.status}`);
 		checks.equal('test schedule: a time that is not a time sends no request', bad.sent, 0);
-		const message = await failedMessage(rest, ids[0], known);
+		const message = await failedExecutionMessage(rest, ids[0], known);
 		checks.ok('test schedule: the error names the field and the value', message.includes('Date and Time') && message.includes('2026-12-07T25:00'), () => message);
 	} finally {
 		for (const id of ids) await rest.deactivateWorkflow(id).catch(() => undefined);
@@ -116,13 +116,4 @@ export async function checkToolOffersTestSchedule(ctx: StepContext): Promise<voi
 	const tool = Array.isArray(types.body) ? types.body.find((t) => t.name === 'n8n-nodes-evovoice.evoVoiceTool') : undefined;
 	const operations = (tool?.properties ?? []).filter((p) => p.name === 'operation').flatMap((p) => (p.options ?? []).map((o) => o.value));
 	ctx.checks.ok('the AI Agent tool variant offers Test Schedule', operations.includes('testSchedule'), () => `operations: ${operations.join(', ')}`);
-}
-
-async function failedMessage(rest: N8nRest, workflowId: string, known: Set<string>): Promise<string> {
-	for (let attempt = 0; attempt < 40; attempt++) {
-		const fresh = (await rest.listExecutions(workflowId, 50)).find((e) => !known.has(e.id) && (e.status === 'error' || e.status === 'crashed'));
-		if (fresh) return runErrors((await rest.getExecution(fresh.id)).run).join(' | ');
-		await sleep(250);
-	}
-	return '(no new failed execution found)';
 }
