@@ -65,6 +65,13 @@ export const messages = {
 	noReferenceMatch: (referenceId: string) => `No customer has the reference ID ${JSON.stringify(referenceId)}`,
 	severalReferenceMatches: (referenceId: string, ids: string[]) =>
 		`${ids.length} customers have the reference ID ${JSON.stringify(referenceId)} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); use the customer's ID instead`,
+	referenceNotFound: (referenceId: string, accountIds: string[] = []) =>
+		`No customer${inAccounts(accountIds)} has the reference ID ${JSON.stringify(referenceId)}`,
+	referenceHeldBySeveral: (referenceId: string, customers: Array<{ id: string; name?: string }>, accountIds: string[] = []) =>
+		`${customers.length} customers${inAccounts(accountIds)} have the reference ID ${JSON.stringify(referenceId)}: ${customers
+			.slice(0, 10)
+			.map((c) => (c.name ? `${c.id} (${c.name})` : c.id))
+			.join(', ')}${customers.length > 10 ? ', …' : ''}. Give each its own reference ID, or use the customer's ID instead`,
 	emptyTags: () =>
 		'"Tag Names or IDs" is empty. To remove every tag, turn on "Remove All Tags" instead; to keep the tags, remove the field',
 	notSentBecauseInvalid: (itemNumber: number, message: string) =>
@@ -77,6 +84,10 @@ export const messages = {
 		`Could not reach the Evo Voice API: ${networkCauses[code] ?? 'the network request failed'}`,
 	timeout: (ms: number) => `The Evo Voice API did not answer within ${ms} ms`,
 } as const;
+
+function inAccounts(accountIds: string[]): string {
+	return accountIds.length ? ` in account${accountIds.length > 1 ? 's' : ''} ${accountIds.join(', ')}` : '';
+}
 
 const networkCauses: Record<string, string> = {
 	ECONNRESET: 'the connection was reset',
