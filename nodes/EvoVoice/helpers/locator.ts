@@ -1,8 +1,9 @@
-import type { IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { idToPathSegment } from './ids';
 import { InputError } from './inputError';
 import { problems } from './messages';
+import { lookupSettings } from './referenceIds/settings';
 import { getRunState } from './runState';
 
 export const REFERENCE_MODE = 'referenceId';
@@ -27,7 +28,8 @@ export function entityPath(
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });
 		}
-		getRunState(context).lookups.set(context.getItemIndex(), value.trim());
+		const { accountIds } = lookupSettings(context.getNodeParameter('referenceLookup', {}) as IDataObject);
+		getRunState(context).lookups.set(context.getItemIndex(), { referenceId: value.trim(), accountIds });
 		return `/${collection}/{referenceId}`;
 	}
 	return `/${collection}/${idToPathSegment(value, label, parameter)}`;

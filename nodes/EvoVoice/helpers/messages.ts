@@ -62,9 +62,6 @@ export const messages = {
 	conflictingTags: () => 'Use either "Tag Names or IDs" or "Remove All Tags", not both',
 	conflictingTagModes: () =>
 		'"Tag Names or IDs" sets the tags exactly; it cannot be combined with "Add Tags" or "Remove Tags"',
-	noReferenceMatch: (referenceId: string) => `No customer has the reference ID ${JSON.stringify(referenceId)}`,
-	severalReferenceMatches: (referenceId: string, ids: string[]) =>
-		`${ids.length} customers have the reference ID ${JSON.stringify(referenceId)} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); use the customer's ID instead`,
 	referenceNotFound: (referenceId: string, accountIds: string[] = []) =>
 		`No customer${inAccounts(accountIds)} has the reference ID ${JSON.stringify(referenceId)}`,
 	referenceHeldBySeveral: (referenceId: string, customers: Array<{ id: string; name?: string }>, accountIds: string[] = []) =>

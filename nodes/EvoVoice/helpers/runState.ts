@@ -1,6 +1,8 @@
 import type { IExecuteData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { CustomerField } from './mappers/fieldTypes';
+import type { ReferenceCache } from './referenceIds/cache';
+import type { ReferenceAnswer, ReferenceRequest } from './referenceIds/resolve';
 import type { MergePlan } from './mappers/merge';
 import { sleep } from 'n8n-workflow';
 
@@ -24,16 +26,18 @@ export interface RunState {
 	queue: Array<() => void>;
 	settled: number;
 	onSettled: Array<() => void>;
-	/** Items whose customer is given by reference ID: item index → reference ID. */
-	lookups: Map<number, string>;
+	/** Items whose customer is given by reference ID: item index → what to look up. */
+	lookups: Map<number, ReferenceRequest>;
 	/** Items whose update must read the entity first: item index → what to merge. */
 	plans: Map<number, MergePlan>;
 	/** Item-independent settings, read once per run: each read of a parameter costs n8n time. */
 	settings?: Record<string, unknown>;
 	/** Account ID → its customer data field definitions, read once per run. */
 	fieldDefinitions?: Map<string, Promise<CustomerField[]>>;
-	/** Reference ID → customer IDs, read once per run. */
-	referenceIndex?: Promise<Map<string, string[]>>;
+	/** Request key → its answer, resolved once per run for all items that ask. */
+	references: Map<string, Promise<ReferenceAnswer>>;
+	/** The cross-execution cache (null: none in this run). */
+	referenceCache?: ReferenceCache | null;
 }
 
 const runs = new WeakMap<object, RunState>();
@@ -68,6 +72,7 @@ export function getRunState(context: IExecuteSingleFunctions): RunState {
 			settled: 0,
 			onSettled: [],
 			lookups: new Map(),
+			references: new Map(),
 			plans: new Map(),
 		};
 		runs.set(key, state);

@@ -13,7 +13,9 @@ import { idToPathSegment } from '../helpers/ids';
 import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
 import { mergeIntoCurrent, needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
-import { referenceIndex } from '../helpers/references';
+import { resolveReference } from '../helpers/references';
+import type { CustomerRecord } from '../helpers/referenceIds/resolve';
+import { lookupSettings } from '../helpers/referenceIds/settings';
 import { DEFAULT_RETRY, retryDelaySeconds } from '../helpers/retry';
 import {
 	acquireSlot,
@@ -77,23 +79,31 @@ function send(context: Context, requestData: RequestData, changes: Partial<Reque
 }
 
 /** Resolves "By Reference ID" into the customer's path, or fails naming what was found. */
-async function resolveReference(context: Context, state: RunState, requestData: RequestData): Promise<void> {
-	const referenceId = state.lookups.get(context.getItemIndex());
-	if (referenceId === undefined) return;
-	const index = await referenceIndex(context, state, (fn) => withRetries(context, 'GET', fn));
-	const ids = index.get(referenceId) ?? [];
-	if (ids.length !== 1) {
-		const message = ids.length === 0 ? messages.noReferenceMatch(referenceId) : messages.severalReferenceMatches(referenceId, ids);
+async function resolveReferenceOf(context: Context, state: RunState, requestData: RequestData): Promise<CustomerRecord | undefined> {
+	const request = state.lookups.get(context.getItemIndex());
+	if (request === undefined) return undefined;
+	const { maxAgeMs } = lookupSettings(runSetting(context, 'referenceLookup', {}));
+	const answer = await resolveReference(context, state, request, maxAgeMs, (fn) => withRetries(context, 'GET', fn));
+	if (answer.status === 'failed') throw answer.error;
+	if (answer.status !== 'found') {
+		const message =
+			answer.status === 'none'
+				? messages.referenceNotFound(request.referenceId, request.accountIds)
+				: messages.referenceHeldBySeveral(request.referenceId, answer.customers, request.accountIds);
 		throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex() });
 	}
-	requestData.options.url = String(requestData.options.url).replace('{referenceId}', idToPathSegment(ids[0], 'Customer', 'customerId'));
+	requestData.options.url = String(requestData.options.url).replace('{referenceId}', idToPathSegment(answer.customerId, 'Customer', 'customerId'));
+	// The verified read is a checked base for this item's merge; later items of the run read afresh.
+	const customer = answer.customer;
+	answer.customer = undefined;
+	return customer;
 }
 
 type Current = () => Promise<IDataObject>;
 
 /** The entity as it is now, read at most once per item, and only if something needs it. */
-function currentOf(context: Context, requestData: RequestData): Current {
-	let current: Promise<IDataObject> | undefined;
+function currentOf(context: Context, requestData: RequestData, verified?: IDataObject): Current {
+	let current: Promise<IDataObject> | undefined = verified && Promise.resolve(verified);
 	const timeout = Number(requestData.options.timeout ?? 300_000);
 	return async () =>
 		await (current ??= withRetries(context, 'GET', async () => await evoVoiceRead(context, String(requestData.options.url), {}, timeout)));
@@ -209,8 +219,8 @@ async function guarded(
 export async function sendRequest(this: Context, requestData: RequestData): Promise<INodeExecutionData[]> {
 	const state = getRunState(this);
 	return await guarded(this, requestData, async () => {
-		await resolveReference(this, state, requestData);
-		const current = currentOf(this, requestData);
+		const verified = await resolveReferenceOf(this, state, requestData);
+		const current = currentOf(this, requestData, verified as IDataObject | undefined);
 		await wrapAutoData(this, state, requestData, current);
 		await mergeWithCurrent(this, state, requestData, current);
 		return await send(this, requestData);

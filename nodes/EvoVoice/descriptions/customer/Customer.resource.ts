@@ -5,6 +5,7 @@ import { prepareCustomerCreate } from '../../hooks/prepareCreate';
 import { prepareList } from '../../hooks/prepareList';
 import { prepareCustomerPath } from '../../hooks/preparePath';
 import { prepareCustomerUpdate } from '../../hooks/prepareUpdate';
+import { referenceLookupOptions } from '../shared/referenceLookup';
 import { listRoute, route } from '../shared/routing';
 import * as create from './create.operation';
 
@@ -55,4 +56,5 @@ export const description: INodeProperties[] = [
 		default: 'update',
 	},
 	...create.description,
+	referenceLookupOptions(['delete', 'get', 'update']),
 ];
