@@ -19,6 +19,7 @@ import * as path from 'path';
 
 import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox, type Counters, type Sandbox } from '../../sandbox';
 import { ensureHosts, KEEP_NPM_CONFIG, type N8nHost } from './hosts';
+import { checkReferenceIdsAtScale, REFERENCE_CUSTOMERS } from './referenceIds';
 import {
 	createInstance,
 	executeWorkflow,
@@ -449,6 +450,10 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 				checks.ok(`webhook with ${label}: the execution's error names ${crmId}`, message.includes(crmId), () => `error was: ${message}`);
 			}
 			checks.ok('webhook failures changed no customer', JSON.stringify(sb.state.customers) === stateBefore);
+		});
+
+		await checks.step(`reference IDs at ${REFERENCE_CUSTOMERS} more customers, through a production webhook`, async () => {
+			await checkReferenceIdsAtScale({ checks, sb, rest, server: server!, credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME }, say });
 		});
 	} catch (error) {
 		checks.ok('host run', false, () => (error instanceof Error ? error.message : String(error)));

@@ -17,7 +17,7 @@ const admin = (sb: Sandbox) => ({ baseUrl: sb.url, authType: 'apiToken', apiToke
 /** A CRM event: the name and one data value, so the update merges and needs a read. */
 const crmEvent = (reference: string, name: string, lookup: IDataObject = {}): INodeParameters => ({
 	...customerUpdate({ name, data: { values: [{ name: 'Plan', type: 'string', stringValue: 'Enterprise' }] } }, byReference(reference)),
-	referenceLookup: lookup,
+	referenceLookup: lookup as INodeParameters,
 });
 
 async function run(sb: Sandbox, parameters: INodeParameters, options: Partial<RunOptions> = {}) {
