@@ -79,6 +79,7 @@ export function referenceWorkflow(credential: { id: string; name: string }, path
 		],
 		connections: { 'CRM Event': { main: [[{ node: 'Update Customer', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
+		active: false,
 	};
 }
 

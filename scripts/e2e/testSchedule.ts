@@ -53,6 +53,7 @@ function workflow(name: string, path: string, parameters: Record<string, unknown
 		],
 		connections: { Ask: { main: [[{ node: 'Test Schedule', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
+		active: false,
 	};
 }
 
