@@ -25,6 +25,8 @@ export class Core {
 	/** Latency timers, cleared by stop() so a closing sandbox leaves nothing behind. */
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private stopped = false;
+	/** A server-side cap on list page sizes; undefined = none. */
+	maxCountPerPage?: number;
 
 	constructor(private readonly seed: SeedData, faults: FaultRule[], logLimit: number, stateFile?: string) {
 		this.faults.set(faults);
@@ -145,7 +147,7 @@ export class Core {
 			if (routeError) throw routeError;
 			if (raw === TOO_LARGE) throw new ApiError(413, 'RequestEntityTooLarge', 'The request body is larger than 4 MiB');
 			const user = authenticate(this.state, req.headers.authorization);
-			const rc: RequestContext = { method, path, params: {}, query, body, bodyError, user, state: this.state, now: new Date(startedAt), newCustomerId: this.newCustomerId };
+			const rc: RequestContext = { method, path, params: {}, query, body, bodyError, user, state: this.state, now: new Date(startedAt), newCustomerId: this.newCustomerId, maxCountPerPage: this.maxCountPerPage };
 			result = dispatch(match!, rc);
 		} catch (err) {
 			result = errorResult(err);
@@ -184,6 +186,7 @@ export class Core {
 	private readonly controlApi: ControlApi = {
 		setFaults: (rules) => this.faults.set(rules),
 		faultRules: () => this.faults.rules(),
+		setMaxCountPerPage: (max) => (this.maxCountPerPage = max),
 		logEntries: () => this.log.entries(),
 		counters: () => this.counters.snapshot(),
 		reset: (seed) => this.reset(seed),

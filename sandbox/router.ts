@@ -17,6 +17,8 @@ export interface RequestContext {
 	now: Date;
 	/** Allocates the ID of a customer created by POST /customers. */
 	newCustomerId(): string;
+	/** The most records a list page holds, whatever countPerPage asks (a server-side cap). */
+	maxCountPerPage?: number;
 }
 
 export type Handler = (rc: RequestContext) => Result;

@@ -17,6 +17,8 @@ export interface SandboxOptions {
 	/** Load state from this file at start when it exists; save after writes (debounced) and at close. */
 	stateFile?: string;
 	faults?: FaultRule[];
+	/** A server-side cap on list page sizes, below what countPerPage asks. */
+	maxCountPerPage?: number;
 	/** Request-log entries kept (a ring), default 10_000. */
 	logLimit?: number;
 }
@@ -31,6 +33,8 @@ export interface Sandbox {
 	log: RequestLogEntry[];
 	counters(): Counters;
 	setFaults(rules: FaultRule[]): void;
+	/** Caps list page sizes (undefined lifts the cap). */
+	setMaxCountPerPage(max: number | undefined): void;
 	/** Back to the seed (or the one given); clears log, counters and faults. */
 	reset(seed?: SeedData): void;
 	close(): Promise<void>;
@@ -39,6 +43,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const seed = structuredClone(options.seed ?? defaultSeed());
 	const core = new Core(seed, options.faults ?? [], options.logLimit ?? 10_000, options.stateFile);
+	core.maxCountPerPage = options.maxCountPerPage;
 	const sockets = new Set<Socket>();
 	const server = createServer((req, res) => void core.handle(req, res));
 	server.on('connection', (socket) => {
@@ -68,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		counters: () => core.counters.snapshot(),
 		setFaults: (rules) => core.faults.set(rules),
+		setMaxCountPerPage: (max) => (core.maxCountPerPage = max),
 		reset: (next) => core.reset(next),
 		close() {
 			closing ??= (async () => {

@@ -23,7 +23,7 @@ function list(rc: RequestContext): Result {
 	const matches = recordValues(rc.state.accounts).filter(
 		(a) => canReachAccount(user, a.id) && (!name || a.name.toLowerCase().includes(name)),
 	);
-	return { status: 200, body: pageOf(matches, rc.query) };
+	return { status: 200, body: pageOf(matches, rc.query, rc.maxCountPerPage) };
 }
 
 function get(rc: RequestContext): Result {

@@ -50,7 +50,7 @@ function list(rc: RequestContext): Result {
 			(!parents || (shallow ? parents.has(c.parentCustomerId ?? '') : isDescendantOfAny(state, c, parents))) &&
 			(!tagIds?.length || tagIds.every((t) => c.tags?.some((ct) => ct.id === t))),
 	);
-	const page = pageOf(matches, query);
+	const page = pageOf(matches, query, rc.maxCountPerPage);
 	return { status: 200, body: { ...page, items: page.items.map((c) => customerView(state, c)) } };
 }
 

@@ -1,10 +1,8 @@
 import { defaultSeed, makeCustomers, type Sandbox } from '../../sandbox';
 import { ReferenceCache } from '../../nodes/EvoVoice/helpers/referenceIds/cache';
 import {
-	hasNextPage,
 	requestKey,
 	resolveReferences,
-	type CustomerPage,
 	type ReferenceIO,
 	type ReferenceRequest,
 } from '../../nodes/EvoVoice/helpers/referenceIds/resolve';
@@ -152,25 +150,5 @@ describe('reference ID resolution against 5,000 customers', () => {
 		const [cached, fresh] = await resolve(sb, [{ referenceId: 'crm-1001' }, { referenceId: 'crm-2001' }], cache);
 		expect(cached).toMatchObject({ status: 'found', via: 'cache' });
 		expect(fresh).toMatchObject({ status: 'failed' });
-	});
-});
-
-describe('paging by what the API says', () => {
-	const page = (n: number, extra: Partial<CustomerPage> = {}): CustomerPage => ({
-		items: Array.from({ length: n }, (_, i) => ({ id: `c${i}` })),
-		...extra,
-	});
-	it.each([
-		['hasMorePages', page(100, { hasMorePages: true, totalPages: 0, totalCount: 0 }), 0, true],
-		['the last page by totalPages', page(100, { hasMorePages: false, totalPages: 3, totalCount: 300 }), 2, false],
-		['a short page while totals say more', page(40, { hasMorePages: true, totalPages: 5, totalCount: 480 }), 1, true],
-		['a full page with nothing said', page(100, {}), 0, true],
-		['a short page with nothing said', page(99, {}), 0, false],
-		['zero totals (simplified paging) and a full page', page(100, { hasMorePages: false, totalPages: 0, totalCount: 0 }), 4, true],
-		['an empty page whatever is said', page(0, { hasMorePages: true, totalPages: 9 }), 0, false],
-		['totalCount alone', page(100, { totalCount: 250 }), 1, true],
-		['totalCount reached', page(50, { totalCount: 250 }), 2, false],
-	])('%s', (_, result, index, expected) => {
-		expect(hasNextPage(result, index, 100)).toBe(expected);
 	});
 });

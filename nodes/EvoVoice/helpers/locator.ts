@@ -1,26 +1,27 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { Target } from '../executor/types';
+import { readParameter } from '../executor/parameters';
 import { idToPathSegment } from './ids';
 import { InputError } from './inputError';
 import { problems } from './messages';
 import { lookupSettings } from './referenceIds/settings';
-import { getRunState } from './runState';
 
 export const REFERENCE_MODE = 'referenceId';
 
 /**
- * The path of the entity a locator points at. For "By Reference ID" the customer is not known
- * yet: the path gets a placeholder and `sendRequest` looks the customer up before sending.
+ * The entity a locator points at. "By Reference ID" is resolved later, for the whole run at once;
+ * an ID is checked here, so that bad input is refused before anything is sent.
  */
-export function entityPath(
-	context: IExecuteSingleFunctions,
+export function targetOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
 	parameter: string,
-	collection: string,
+	collection: Target['collection'],
 	label: string,
-): string {
-	// Read once (each read evaluates the expressions again); list, ID and reference modes all hold
-	// the plain value, so nothing needs n8n's extraction.
-	const locator = context.getNodeParameter(parameter, undefined) as INodeParameterResourceLocator | string | undefined;
+): Target {
+	// Read once and unextracted: list, ID and reference modes all hold the plain value.
+	const locator = readParameter<INodeParameterResourceLocator | string | undefined>(context, parameter, itemIndex, label);
 	const isLocator = typeof locator === 'object' && locator !== null;
 	const mode = isLocator ? locator.mode : 'id';
 	const value = isLocator ? locator.value : locator;
@@ -28,9 +29,10 @@ export function entityPath(
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });
 		}
-		const { accountIds } = lookupSettings(context.getNodeParameter('referenceLookup', {}) as IDataObject);
-		getRunState(context).lookups.set(context.getItemIndex(), { referenceId: value.trim(), accountIds });
-		return `/${collection}/{referenceId}`;
+		const lookup = readParameter<IDataObject>(context, 'referenceLookup', itemIndex, 'Reference ID Look-Up', {});
+		const { accountIds } = lookupSettings(lookup);
+		return { collection, referenceId: value.trim(), ...(accountIds.length ? { accountIds } : {}), label, parameter };
 	}
-	return `/${collection}/${idToPathSegment(value, label, parameter)}`;
+	idToPathSegment(value, label, parameter);
+	return { collection, id: String(value).trim(), label, parameter };
 }

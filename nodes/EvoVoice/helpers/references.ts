@@ -1,80 +1,84 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { evoVoiceRead } from './api';
+import type { Client } from '../executor/client';
 import { ApiResponseError } from './apiErrors';
+import { messages } from './messages';
 import { ReferenceCache } from './referenceIds/cache';
 import {
-	LOOKUP_PAGE_SIZE,
 	requestKey,
-	resolveReferences,
+	resolveReferences as resolveAll,
 	type CustomerPage,
 	type CustomerRecord,
-	type ReferenceAnswer,
 	type ReferenceIO,
 	type ReferenceRequest,
 } from './referenceIds/resolve';
-import type { RunState } from './runState';
+import { lookupSettings } from './referenceIds/settings';
 
-type Read = <T>(fn: () => Promise<T>) => Promise<T>;
+export { requestKey, type ReferenceRequest };
 
 /**
- * The cross-execution cache of this node, or none: n8n never saves static data after a manual
- * execution, so a manual run looks up afresh rather than half-use a memory it cannot keep.
+ * What a reference ID (the customer's ID in another system) stands for: the customer's ID, or why
+ * there is none. `entity`, when given, is the customer as read by its ID just now (a cached
+ * customer, verified), and serves as the merge base of the first write to it.
  */
-function cacheOf(context: IExecuteSingleFunctions, maxAgeMs: number): ReferenceCache | undefined {
+export type Resolution = { customerId: string; entity?: IDataObject } | { error: string };
+
+/**
+ * The node's cross-execution cache, or none. n8n never saves static data after a manual execution,
+ * so a manual run looks up afresh rather than half-use a memory it cannot keep (see the README).
+ */
+export function referenceCache(context: IExecuteFunctions): ReferenceCache | undefined {
+	const { maxAgeMs } = lookupSettings(context.getNodeParameter('referenceLookup', 0, {}) as IDataObject);
 	if (maxAgeMs <= 0 || context.getMode() === 'manual') return undefined;
 	const namespace = context.getNode().credentials?.evoVoiceApi?.id ?? '';
 	return new ReferenceCache(context.getWorkflowStaticData('node') as Record<string, unknown>, { namespace, maxAgeMs });
 }
 
-function referenceIO(context: IExecuteSingleFunctions, read: Read): ReferenceIO {
+function clientIO(client: Client): ReferenceIO {
 	return {
 		async getCustomer(customerId) {
 			try {
-				return await read(async () => await evoVoiceRead<CustomerRecord>(context, `/customers/${encodeURIComponent(customerId)}`));
+				const customer = await client.read<CustomerRecord>(`/customers/${encodeURIComponent(customerId)}`);
+				// Only the record asked for may stand for it (and become a merge base).
+				return String(customer?.id ?? '') === customerId ? customer : undefined;
 			} catch (error) {
 				if (error instanceof ApiResponseError && (error.status === 404 || error.status === 403)) return undefined;
-				// Raw on purpose: sendRequest turns it into the item's NodeApiError, secrets scrubbed.
+				// Raw on purpose: the executor turns it into the item's error, secrets hidden.
 				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 				throw error;
 			}
 		},
-		async listCustomers({ page, countPerPage, accountIds }) {
-			return await read(
-				async () =>
-					await evoVoiceRead<CustomerPage>(context, '/customers', {
-						page,
-						countPerPage,
-						...(accountIds?.length ? { accountIds } : {}),
-					}),
-			);
+		async listCustomers({ page, countPerPage, accountIds }): Promise<CustomerPage> {
+			return await client.page<CustomerRecord>('/customers', accountIds?.length ? { accountIds } : {}, page, countPerPage);
 		},
 	};
 }
 
 /**
- * The answer for one item's reference ID. The first item that needs one resolves, in one go,
- * every reference ID the run has been handed so far (with n8n's batching, later batches add more).
+ * Resolves every distinct (reference ID, accounts) of the run at once, before anything is written:
+ * cached customers are verified with one read each, the rest found with one scan of the list per
+ * account scope (helpers/referenceIds/resolve.ts). Keyed by `requestKey`. A failed request is
+ * thrown for the items that needed it.
  */
-export function resolveReference(
-	context: IExecuteSingleFunctions,
-	state: RunState,
-	request: ReferenceRequest,
-	maxAgeMs: number,
-	read: Read,
-): Promise<ReferenceAnswer> {
-	const key = requestKey(request);
-	if (!state.references.has(key)) {
-		state.referenceCache ??= cacheOf(context, maxAgeMs) ?? null;
-		const pending = new Map<string, ReferenceRequest>([[key, request]]);
-		for (const other of state.lookups.values()) if (!state.references.has(requestKey(other))) pending.set(requestKey(other), other);
-		const answers = resolveReferences([...pending.values()], referenceIO(context, read), {
-			cache: state.referenceCache ?? undefined,
-			pageSize: LOOKUP_PAGE_SIZE,
-		});
-		for (const pendingKey of pending.keys()) {
-			state.references.set(pendingKey, answers.then((all) => all.get(pendingKey) ?? { status: 'none' }));
+export async function resolveReferences(
+	client: Client,
+	requests: ReferenceRequest[],
+	cache?: ReferenceCache,
+): Promise<Map<string, Resolution | { failure: unknown }>> {
+	const answers = await resolveAll(requests, clientIO(client), { cache });
+	const resolved = new Map<string, Resolution | { failure: unknown }>();
+	for (const request of requests) {
+		const key = requestKey(request);
+		const answer = answers.get(key);
+		if (!answer || answer.status === 'none') {
+			resolved.set(key, { error: messages.referenceNotFound(request.referenceId, request.accountIds) });
+		} else if (answer.status === 'several') {
+			resolved.set(key, { error: messages.referenceHeldBySeveral(request.referenceId, answer.customers, request.accountIds) });
+		} else if (answer.status === 'failed') {
+			resolved.set(key, { failure: answer.error });
+		} else {
+			resolved.set(key, { customerId: answer.customerId, ...(answer.customer ? { entity: answer.customer as IDataObject } : {}) });
 		}
 	}
-	return state.references.get(key)!;
+	return resolved;
 }

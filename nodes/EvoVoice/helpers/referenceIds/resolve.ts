@@ -1,3 +1,5 @@
+import type { Page } from '../api';
+import { hasNextPage, PAGE_SIZE } from '../paging';
 import type { ReferenceCache } from './cache';
 
 /**
@@ -7,8 +9,8 @@ import type { ReferenceCache } from './cache';
  *    reference ID (and sits in the scope's accounts); that read is returned, to serve as the
  *    merge base of the write that follows;
  * 2. everything else is looked up afresh in ONE scan of the customer list per scope, which reads
- *    to the end (only the whole list proves a reference ID is held by one customer) unless every
- *    reference ID it looks for has already turned up twice. The scan indexes every customer it
+ *    to the end, paging as helpers/paging.ts does (only the whole list proves a reference ID is
+ *    held by one customer), unless every reference ID it looks for has already turned up twice. The scan indexes every customer it
  *    sees, so one scan warms the cache for all of them.
  *
  * Requests go through `io`, which the caller runs under its own retries and request pool.
@@ -22,12 +24,7 @@ export interface CustomerRecord {
 	[key: string]: unknown;
 }
 
-export interface CustomerPage {
-	items?: CustomerRecord[];
-	totalCount?: number;
-	totalPages?: number;
-	hasMorePages?: boolean;
-}
+export type CustomerPage = Page<CustomerRecord>;
 
 export interface ReferenceIO {
 	/** `GET /customers/{id}`; `undefined` when the API answers 404 (or 403: not this login's). */
@@ -61,7 +58,6 @@ export interface ResolveOptions {
 	now?: () => number;
 }
 
-export const LOOKUP_PAGE_SIZE = 100;
 /** A guard against an API that never says it is done. */
 const MAX_PAGES = 100_000;
 
@@ -72,22 +68,6 @@ export function requestKey(request: ReferenceRequest): string {
 
 function inScope(customer: CustomerRecord, accountIds: string[] | undefined): boolean {
 	return !accountIds?.length || (customer.accountId !== undefined && accountIds.includes(customer.accountId));
-}
-
-/** Whether another page follows, by what the API says; a short page ends only when it says nothing. */
-export function hasNextPage(result: CustomerPage, page: number, pageSize: number): boolean {
-	const count = result.items?.length ?? 0;
-	if (count === 0) return false;
-	const { hasMorePages, totalPages, totalCount } = result;
-	const saysSomething = hasMorePages === true || (totalPages ?? 0) > 0 || (totalCount ?? 0) > 0;
-	if (!saysSomething) return count >= pageSize;
-	// Where the API's signals disagree, read on: a page too many costs a request, a page too few
-	// could miss the customer or its duplicate.
-	return (
-		hasMorePages === true ||
-		(typeof totalPages === 'number' && page + 1 < totalPages) ||
-		(typeof totalCount === 'number' && (page + 1) * pageSize < totalCount)
-	);
 }
 
 async function verifyCached(
@@ -115,8 +95,10 @@ async function scan(
 	pageSize: number,
 ): Promise<{ holders: Map<string, CustomerRecord[]>; complete: boolean }> {
 	const holders = new Map<string, CustomerRecord[]>();
+	let seen = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const result = await io.listCustomers({ page, countPerPage: pageSize, ...(accountIds?.length ? { accountIds } : {}) });
+		seen += result.items?.length ?? 0;
 		for (const customer of result.items ?? []) {
 			const referenceId = customer.referenceId;
 			if (typeof referenceId !== 'string' || referenceId === '' || !inScope(customer, accountIds)) continue;
@@ -124,7 +106,7 @@ async function scan(
 			if (list) list.push(customer);
 			else holders.set(referenceId, [customer]);
 		}
-		if (!hasNextPage(result, page, pageSize)) return { holders, complete: true };
+		if (!hasNextPage(result, page, seen)) return { holders, complete: true };
 		// Two holders each: the answer (several) cannot change, however many pages follow.
 		if ([...wanted].every((id) => (holders.get(id)?.length ?? 0) >= 2)) return { holders, complete: false };
 	}
@@ -157,7 +139,7 @@ export async function resolveReferences(
 	io: ReferenceIO,
 	options: ResolveOptions = {},
 ): Promise<Map<string, ReferenceAnswer>> {
-	const { cache, pageSize = LOOKUP_PAGE_SIZE, now = Date.now } = options;
+	const { cache, pageSize = PAGE_SIZE, now = Date.now } = options;
 	const distinct = new Map<string, ReferenceRequest>();
 	for (const request of requests) distinct.set(requestKey(request), request);
 	const answers = new Map<string, ReferenceAnswer>();

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appSettingsField } from '../shared/appSettings';
-import { dataJsonField, dataValuesField } from '../shared/data';
-import { customerLocator } from '../shared/resourceLocators';
-import { scheduleField } from '../shared/schedule';
-import { tagFields } from '../shared/tags';
+import { appSettingsField } from '../../descriptions/shared/appSettings';
+import { dataJsonField, dataValuesField } from '../../descriptions/shared/data';
+import { customerLocator } from '../../descriptions/shared/resourceLocators';
+import { scheduleField } from '../../descriptions/shared/schedule';
+import { tagFields } from '../../descriptions/shared/tags';
+import { customerPatchSchema } from '../../helpers/schemas';
+import { CUSTOMER, updateOperation } from '../common';
 
 const tags = tagFields();
 
@@ -23,3 +25,5 @@ export const updateFieldOptions: INodeProperties[] = [
 	scheduleField(),
 	tags.set,
 ];
+
+export const operation = updateOperation({ ...CUSTOMER, resource: 'customer', schema: customerPatchSchema, tags: true });

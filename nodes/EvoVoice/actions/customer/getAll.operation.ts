@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountLocator, customerLocator } from '../shared/resourceLocators';
+import { accountLocator, customerLocator } from '../../descriptions/shared/resourceLocators';
+import { listOperation } from '../common';
 
 /** The filters only customer lists have (the name filter is shared with accounts). */
 export const filterOptions: INodeProperties[] = [
@@ -23,3 +24,5 @@ export const filterOptions: INodeProperties[] = [
 			'Only customers that have all of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
+
+export const operation = listOperation('/customers');

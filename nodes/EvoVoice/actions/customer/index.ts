@@ -1,0 +1,56 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { referenceLookupOptions } from '../../descriptions/shared/referenceLookup';
+import type { Operation } from '../../executor/types';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as testSchedule from './testSchedule.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = {
+	create: create.operation,
+	delete: del.operation,
+	get: get.operation,
+	getAll: getAll.operation,
+	testSchedule: testSchedule.operation,
+	update: update.operation,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customer'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a customer in an account', action: 'Create a customer' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a customer', action: 'Delete a customer' },
+			{ name: 'Get', value: 'get', description: 'Get a customer by ID or reference ID', action: 'Get a customer' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List customers, filtered by name, account, parent or tags',
+				action: 'Get many customers',
+			},
+			{
+				name: 'Test Schedule',
+				value: 'testSchedule',
+				description: 'Which state (open, closed, holiday…) the customer is in at a moment, with its saved schedule or one given here',
+				action: 'Test the schedule of a customer',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a customer's name, tags, data, schedule, billing or app settings",
+				action: 'Update a customer',
+			},
+		],
+		default: 'update',
+	},
+	...create.description,
+	...testSchedule.description,
+	referenceLookupOptions(['delete', 'get', 'testSchedule', 'update']),
+];
