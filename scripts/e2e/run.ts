@@ -20,6 +20,7 @@ import * as path from 'path';
 import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox, type Counters, type Sandbox } from '../../sandbox';
 import { ensureHosts, KEEP_NPM_CONFIG, type N8nHost } from './hosts';
 import { checkReferenceIdsAtScale, REFERENCE_CUSTOMERS } from './referenceIds';
+import { checkTestSchedule, checkToolOffersTestSchedule } from './testSchedule';
 import {
 	createInstance,
 	executeWorkflow,
@@ -452,8 +453,13 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 			checks.ok('webhook failures changed no customer', JSON.stringify(sb.state.customers) === stateBefore);
 		});
 
+		const stepContext = { checks, sb, rest, server, credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME }, say };
 		await checks.step(`reference IDs at ${REFERENCE_CUSTOMERS} more customers, through a production webhook`, async () => {
-			await checkReferenceIdsAtScale({ checks, sb, rest, server: server!, credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME }, say });
+			await checkReferenceIdsAtScale(stepContext);
+		});
+		await checks.step('Test Schedule through production webhooks, and in the AI Agent tool', async () => {
+			await checkTestSchedule(stepContext);
+			await checkToolOffersTestSchedule(stepContext);
 		});
 	} catch (error) {
 		checks.ok('host run', false, () => (error instanceof Error ? error.message : String(error)));

@@ -15,7 +15,7 @@ const TOKYO_HOURS = {
 	rules: { rule: [{ name: 'Open', state: 'Open', simpleRuleType: 'Time', fields: { byDay: 'MO, TU, WE, TH, FR', startTime: '09:00', endTime: '17:00' } }] },
 };
 
-const testSchedule = (extra: INodeParameters, customerId: unknown = { __rl: true, mode: 'id', value: 'cus-acme' }): INodeParameters => ({
+const testSchedule = (extra: INodeParameters, customerId: INodeParameters['customerId'] = { __rl: true, mode: 'id', value: 'cus-acme' }): INodeParameters => ({
 	resource: 'customer',
 	operation: 'testSchedule',
 	customerId,
