@@ -45,42 +45,50 @@ export function referenceCustomers(n = REFERENCE_CUSTOMERS): CustomerInfo[] {
 	return makeCustomers(n, 'acc-reseller').map((c, k) => ({ ...c, id: refCustomerId(k + 1), referenceId: refId(k + 1), name: `Reference Customer ${num(k + 1)}` }));
 }
 
-/** Webhook → Evo Voice Update by reference ID (name and a data value: a merge, so a read is needed). */
-export function referenceWorkflow(credential: { id: string; name: string }, path = PATH) {
+/**
+ * A workflow to create over REST: a production webhook at `path` (answering with the last node's
+ * output) feeding one Evo Voice node with these parameters.
+ */
+export function webhookWorkflow(name: string, path: string, parameters: Record<string, unknown>, credential: StepContext['credential']) {
 	return {
-		name: `CRM event by reference ID (${path})`,
+		name,
 		nodes: [
 			{
 				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
 				id: randomUUID(),
-				name: 'CRM Event',
+				name: 'Webhook',
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
 			},
 			{
-				parameters: {
-					resource: 'customer',
-					operation: 'update',
-					customerId: { __rl: true, mode: 'referenceId', value: '={{ $json.body.crmId }}' },
-					updateFields: {
-						name: '={{ $json.body.name }}',
-						data: { values: [{ name: 'Plan', type: 'string', stringValue: '={{ $json.body.plan }}' }] },
-					},
-				},
+				parameters,
 				id: randomUUID(),
-				name: 'Update Customer',
+				name: 'Evo Voice',
 				type: 'n8n-nodes-evovoice.evoVoice',
 				typeVersion: 1,
 				position: [300, 0],
 				credentials: { evoVoiceApi: credential },
 			},
 		],
-		connections: { 'CRM Event': { main: [[{ node: 'Update Customer', type: 'main', index: 0 }]] } },
+		connections: { Webhook: { main: [[{ node: 'Evo Voice', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		active: false,
 	};
+}
+
+/** A CRM event → Evo Voice Update by reference ID (name and a data value: a merge, so a read is needed). */
+export function referenceWorkflow(credential: StepContext['credential'], path = PATH) {
+	return webhookWorkflow(`CRM event by reference ID (${path})`, path, {
+		resource: 'customer',
+		operation: 'update',
+		customerId: { __rl: true, mode: 'referenceId', value: '={{ $json.body.crmId }}' },
+		updateFields: {
+			name: '={{ $json.body.name }}',
+			data: { values: [{ name: 'Plan', type: 'string', stringValue: '={{ $json.body.plan }}' }] },
+		},
+	}, credential);
 }
 
 interface EventResult {

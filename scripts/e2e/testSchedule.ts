@@ -4,10 +4,8 @@
  * neither the server's nor the customer's), and with a date-time that is not one, which must be
  * refused before any request. Also: the AI Agent tool variant offers Test Schedule.
  */
-import { randomUUID } from 'crypto';
-
 import { postWebhook, sleep } from './n8n';
-import { failedExecutionMessage, type StepContext } from './referenceIds';
+import { failedExecutionMessage, webhookWorkflow, type StepContext } from './referenceIds';
 
 const SAVED_PATH = 'evovoice-test-schedule-saved';
 const GIVEN_PATH = 'evovoice-test-schedule-given';
@@ -22,40 +20,14 @@ const TOKYO_HOURS = {
 	},
 };
 
-function workflow(name: string, path: string, parameters: Record<string, unknown>, credential: StepContext['credential']) {
-	return {
-		name,
-		nodes: [
-			{
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-				id: randomUUID(),
-				name: 'Ask',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-			},
-			{
-				parameters: {
-					resource: 'customer',
-					operation: 'testSchedule',
-					customerId: { __rl: true, mode: 'id', value: '={{ $json.body.customerId }}' },
-					dateTime: '={{ $json.body.at }}',
-					...parameters,
-				},
-				id: randomUUID(),
-				name: 'Test Schedule',
-				type: 'n8n-nodes-evovoice.evoVoice',
-				typeVersion: 1,
-				position: [300, 0],
-				credentials: { evoVoiceApi: credential },
-			},
-		],
-		connections: { Ask: { main: [[{ node: 'Test Schedule', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
-}
+const testScheduleWorkflow = (name: string, path: string, parameters: Record<string, unknown>, credential: StepContext['credential']) =>
+	webhookWorkflow(name, path, {
+		resource: 'customer',
+		operation: 'testSchedule',
+		customerId: { __rl: true, mode: 'id', value: '={{ $json.body.customerId }}' },
+		dateTime: '={{ $json.body.at }}',
+		...parameters,
+	}, credential);
 
 export async function checkTestSchedule(ctx: StepContext): Promise<void> {
 	const { checks, sb, rest, server, say } = ctx;
@@ -65,7 +37,7 @@ export async function checkTestSchedule(ctx: StepContext): Promise<void> {
 			['e2e: test the saved schedule', SAVED_PATH, { scheduleSource: 'saved' }],
 			['e2e: test a schedule given in the node', GIVEN_PATH, { scheduleSource: 'given', schedule: TOKYO_HOURS }],
 		] as const) {
-			const { id } = await rest.call<{ id: string }>('POST', '/rest/workflows', workflow(name, path, parameters, ctx.credential));
+			const { id } = await rest.call<{ id: string }>('POST', '/rest/workflows', testScheduleWorkflow(name, path, parameters, ctx.credential));
 			ids.push(id);
 			await rest.activateWorkflow(id);
 		}
