@@ -100,10 +100,12 @@ async function execute(run: Run, item: RunItem, state: EntityState): Promise<IDa
  */
 export async function perform(run: Run): Promise<void> {
 	let stopped = false;
+	const cancelled = run.context.getExecutionCancelSignal?.();
 	await eachLimited(chains(run.items), run.settings.maxInFlight, async (chain) => {
 		const state = new EntityState(run, run.bases?.get(chain[0].entityKey ?? ''));
 		for (const item of chain) {
-			if (stopped) {
+			// A cancelled execution starts nothing new (n8n aborts the requests in flight).
+			if (stopped || cancelled?.aborted) {
 				item.outcome = { stage: 'notSent' };
 				continue;
 			}

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { scheduleField } from '../../descriptions/shared/schedule';
-import { readParameter } from '../../executor/parameters';
 import type { Operation } from '../../executor/types';
 import { toTestScheduleBody, toTestScheduleOutput } from '../../helpers/mappers/testSchedule';
 import { CUSTOMER, entityTarget } from '../common';
@@ -35,13 +34,13 @@ export const description: INodeProperties[] = [
 
 /** POST /customers/{id}/test-schedule changes nothing: a read, whose answer gets the moment and the customer added. */
 export const operation: Operation = {
-	plan(context, i) {
-		const target = entityTarget(context, i, CUSTOMER);
-		const scheduleSource = context.getNodeParameter('scheduleSource', i, 'saved') as string;
+	plan(_context, i, parameters) {
+		const target = entityTarget(parameters, i, CUSTOMER);
+		const scheduleSource = parameters.read<string>('scheduleSource', i, 'Schedule to Test', 'saved');
 		const body = toTestScheduleBody({
 			scheduleSource,
-			schedule: scheduleSource === 'given' ? readParameter<IDataObject>(context, 'schedule', i, 'Schedule', {}) : undefined,
-			dateTime: readParameter(context, 'dateTime', i, 'Date and Time', ''),
+			schedule: scheduleSource === 'given' ? parameters.read<IDataObject>('schedule', i, 'Schedule', {}) : undefined,
+			dateTime: parameters.read('dateTime', i, 'Date and Time', ''),
 		});
 		return { kind: 'read', method: 'POST', target, subPath: '/test-schedule', body };
 	},

@@ -4,8 +4,11 @@
  * neither the server's nor the customer's), and with a date-time that is not one, which must be
  * refused before any request. Also: the AI Agent tool variant offers Test Schedule.
  */
-import { postWebhook, sleep } from './n8n';
-import { failedExecutionMessage, webhookWorkflow, type StepContext } from './referenceIds';
+import { say } from '../checks';
+import { sleep } from '../processes';
+import { postWebhook } from '../server';
+import { failedExecutionMessage, SANDBOX_CREDENTIAL, webhookWorkflow, type Credential } from './reference-ids';
+import type { ServerContext, Step } from './types';
 
 const SAVED_PATH = 'evovoice-test-schedule-saved';
 const GIVEN_PATH = 'evovoice-test-schedule-given';
@@ -20,7 +23,7 @@ const TOKYO_HOURS = {
 	},
 };
 
-const testScheduleWorkflow = (name: string, path: string, parameters: Record<string, unknown>, credential: StepContext['credential']) =>
+const testScheduleWorkflow = (name: string, path: string, parameters: Record<string, unknown>, credential: Credential) =>
 	webhookWorkflow(name, path, {
 		resource: 'customer',
 		operation: 'testSchedule',
@@ -29,15 +32,14 @@ const testScheduleWorkflow = (name: string, path: string, parameters: Record<str
 		...parameters,
 	}, credential);
 
-export async function checkTestSchedule(ctx: StepContext): Promise<void> {
-	const { checks, sb, rest, server, say } = ctx;
+async function checkTestSchedule({ checks, sandbox: sb, rest, server }: ServerContext): Promise<void> {
 	const ids: string[] = [];
 	try {
 		for (const [name, path, parameters] of [
 			['e2e: test the saved schedule', SAVED_PATH, { scheduleSource: 'saved' }],
 			['e2e: test a schedule given in the node', GIVEN_PATH, { scheduleSource: 'given', schedule: TOKYO_HOURS }],
 		] as const) {
-			const { id } = await rest.call<{ id: string }>('POST', '/rest/workflows', testScheduleWorkflow(name, path, parameters, ctx.credential));
+			const { id } = await rest.call<{ id: string }>('POST', '/rest/workflows', testScheduleWorkflow(name, path, parameters, SANDBOX_CREDENTIAL));
 			ids.push(id);
 			await rest.activateWorkflow(id);
 		}
@@ -84,9 +86,18 @@ export async function checkTestSchedule(ctx: StepContext): Promise<void> {
 }
 
 /** The AI Agent tool variant of the node offers Test Schedule among its customer operations. */
-export async function checkToolOffersTestSchedule(ctx: StepContext): Promise<void> {
+async function checkToolOffersTestSchedule(ctx: ServerContext): Promise<void> {
 	const types = await ctx.rest.request<Array<{ name: string; properties?: Array<{ name: string; options?: Array<{ value?: unknown }> }> }>>('GET', '/types/nodes.json');
 	const tool = Array.isArray(types.body) ? types.body.find((t) => t.name === 'n8n-nodes-evovoice.evoVoiceTool') : undefined;
 	const operations = (tool?.properties ?? []).filter((p) => p.name === 'operation').flatMap((p) => (p.options ?? []).map((o) => o.value));
 	ctx.checks.ok('the AI Agent tool variant offers Test Schedule', operations.includes('testSchedule'), () => `operations: ${operations.join(', ')}`);
 }
+
+export const testScheduleStep: Step = {
+	name: 'Test Schedule through production webhooks, and in the AI Agent tool',
+	needsServer: true,
+	async run(ctx) {
+		await checkTestSchedule(ctx);
+		await checkToolOffersTestSchedule(ctx);
+	},
+};

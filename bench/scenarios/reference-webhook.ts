@@ -5,9 +5,12 @@
  * every variant of the package in the same run, with the sandbox answering at once and after a
  * per-request latency.
  */
-import { defaultSeed, SANDBOX_CREDENTIALS, startSandbox } from '../sandbox';
-import { importCredentials, N8nRest, postWebhook, sleep, startServer, type N8nInstance } from '../scripts/e2e/n8n';
-import { refId, referenceCustomers, referenceWorkflow } from '../scripts/e2e/referenceIds';
+import { defaultSeed, SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox';
+import { importCredentials, N8nRest, postWebhook, sleep, startServer, type N8nInstance } from '../../scripts/e2e/n8n';
+import { refId, referenceCustomers, referenceWorkflow } from '../../scripts/e2e/steps/reference-ids';
+import type { BenchContext } from '../context';
+import { QUICK, SETTINGS, say } from '../settings';
+import { median, table } from '../stats';
 
 export interface WebhookVariant {
 	label: string;
@@ -34,16 +37,7 @@ export interface WebhookBenchRow {
 const CREDENTIAL = { id: 'evovoice-bench-refs', name: 'Evo Voice (bench, reference IDs)' };
 const OWNER = { email: 'bench@evovoice.test', firstName: 'Bench', lastName: 'Runner', password: 'EvoVoice-bench-1' };
 
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
-};
-
-export async function benchReferenceWebhook(
-	variants: WebhookVariant[],
-	settings: WebhookBenchSettings,
-	say: (message: string) => void,
-): Promise<{ rows: WebhookBenchRow[]; failures: string[] }> {
+async function benchReferenceWebhook(variants: WebhookVariant[], settings: WebhookBenchSettings): Promise<{ rows: WebhookBenchRow[]; failures: string[] }> {
 	const seed = defaultSeed();
 	seed.customers.push(...referenceCustomers(settings.customers));
 	const sb = await startSandbox({ host: '127.0.0.1', port: 0, seed, logLimit: 50 });
@@ -113,9 +107,22 @@ export async function benchReferenceWebhook(
 	return { rows, failures };
 }
 
-export function webhookTable(rows: WebhookBenchRow[], table: (header: string[], rows: string[][]) => string): string {
+/** 4. One CRM webhook event by reference ID at 5,000 customers, per variant: first event and steady state. */
+export async function referenceWebhookScenario(ctx: BenchContext): Promise<string[][]> {
+	if (SETTINGS.skip.has('webhook')) return [];
+	say('[bench] webhook events by reference ID at 5,000 customers');
+	const { rows, failures } = await benchReferenceWebhook(
+		ctx.variants.map((v) => ({ label: v.label, instance: v.instance! })),
+		{ customers: 5_000, steadyEvents: QUICK ? 6 : 20, latenciesMs: [0, 20] },
+	);
+	ctx.failures.push(...failures);
+	ctx.results.referenceWebhook = rows;
+	return rows.map((r) => [r.variant, `${r.latencyMs} ms`, String(r.firstRequests), r.firstMs.toFixed(0), String(r.steadyRequests), r.steadyMs.toFixed(0), r.steadyMaxMs.toFixed(0)]);
+}
+
+export function webhookTable(rows: string[][]): string {
 	return table(
-		['variant', 'latency per request', 'first event: requests', 'first event: wall ms', 'steady: requests/event', 'steady: wall ms/event (median)', 'steady: max ms'],
-		rows.map((r) => [r.variant, `${r.latencyMs} ms`, String(r.firstRequests), r.firstMs.toFixed(0), String(r.steadyRequests), r.steadyMs.toFixed(0), r.steadyMaxMs.toFixed(0)]),
+		['variant', 'latency per request', 'first event: requests', 'first event: wall ms', 'steady: requests/event (median)', 'steady: wall ms/event (median)', 'steady: max ms'],
+		rows,
 	);
 }

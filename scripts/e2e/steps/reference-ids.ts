@@ -12,22 +12,21 @@
  */
 import { randomUUID } from 'crypto';
 
-import { makeCustomers, type CustomerInfo, type Sandbox } from '../../sandbox';
-import { postWebhook, runErrors, sleep, type N8nRest, type N8nServer } from './n8n';
+import { makeCustomers, type CustomerInfo } from '../../../sandbox';
+import { say } from '../checks';
+import { CREDENTIAL_ID, CREDENTIAL_NAME } from '../fixtures';
+import { sleep } from '../processes';
+import type { N8nRest } from '../rest';
+import { runErrors } from '../run-data';
+import { postWebhook } from '../server';
+import type { ServerContext, Step } from './types';
 
-export interface Assert {
-	ok(name: string, condition: boolean, detail?: () => string): boolean;
-	equal(name: string, actual: unknown, expected: unknown): boolean;
+export interface Credential {
+	id: string;
+	name: string;
 }
 
-export interface StepContext {
-	checks: Assert;
-	sb: Sandbox;
-	rest: N8nRest;
-	server: N8nServer;
-	credential: { id: string; name: string };
-	say: (message: string) => void;
-}
+export const SANDBOX_CREDENTIAL: Credential = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
 
 export const REFERENCE_CUSTOMERS = 5_000;
 const PATH = 'evovoice-reference-at-scale';
@@ -49,7 +48,7 @@ export function referenceCustomers(n = REFERENCE_CUSTOMERS): CustomerInfo[] {
  * A workflow to create over REST: a production webhook at `path` (answering with the last node's
  * output) feeding one Evo Voice node with these parameters.
  */
-export function webhookWorkflow(name: string, path: string, parameters: Record<string, unknown>, credential: StepContext['credential']) {
+export function webhookWorkflow(name: string, path: string, parameters: Record<string, unknown>, credential: Credential) {
 	return {
 		name,
 		nodes: [
@@ -79,7 +78,7 @@ export function webhookWorkflow(name: string, path: string, parameters: Record<s
 }
 
 /** A CRM event → Evo Voice Update by reference ID (name and a data value: a merge, so a read is needed). */
-export function referenceWorkflow(credential: StepContext['credential'], path = PATH) {
+export function referenceWorkflow(credential: Credential, path = PATH) {
 	return webhookWorkflow(`CRM event by reference ID (${path})`, path, {
 		resource: 'customer',
 		operation: 'update',
@@ -116,8 +115,7 @@ async function storedStaticData(rest: N8nRest, workflowId: string, check: (data:
 	return data;
 }
 
-export async function checkReferenceIdsAtScale(ctx: StepContext): Promise<void> {
-	const { checks, sb, rest, server, say } = ctx;
+async function checkReferenceIdsAtScale({ checks, sandbox: sb, rest, server }: ServerContext): Promise<void> {
 	const added = referenceCustomers();
 	for (const customer of added) sb.state.customers[customer.id] = customer;
 	// Held by two from the start: the first scan must see both.
@@ -126,7 +124,7 @@ export async function checkReferenceIdsAtScale(ctx: StepContext): Promise<void> 
 	const fullScan = Math.ceil(visible / PAGE_SIZE);
 	say(`    sandbox: ${visible} customers, a full scan is ${fullScan} pages of ${PAGE_SIZE}`);
 
-	const created = await rest.call<{ id: string }>('POST', '/rest/workflows', referenceWorkflow(ctx.credential));
+	const created = await rest.call<{ id: string }>('POST', '/rest/workflows', referenceWorkflow(SANDBOX_CREDENTIAL));
 	const workflowId = created.id;
 	try {
 		await rest.activateWorkflow(workflowId);
@@ -205,3 +203,9 @@ export async function failedExecutionMessage(rest: N8nRest, workflowId: string, 
 	}
 	return '(no new failed execution found)';
 }
+
+export const referenceIdsStep: Step = {
+	name: `reference IDs at ${REFERENCE_CUSTOMERS} more customers, through a production webhook`,
+	needsServer: true,
+	run: checkReferenceIdsAtScale,
+};
