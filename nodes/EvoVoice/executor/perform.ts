@@ -86,6 +86,11 @@ async function execute(run: Run, item: RunItem, state: EntityState): Promise<IDa
 			plan.limit,
 		);
 	}
+	if (plan.method !== 'GET') {
+		// A question asked by POST (test-schedule): it changes nothing, so it is no write.
+		const answer = await run.client.request({ method: plan.method, path: item.path!, qs: plan.qs, body: plan.body });
+		return answer === undefined ? [] : [answer];
+	}
 	return [await run.client.read(item.path!, plan.qs ?? {})];
 }
 
@@ -95,10 +100,12 @@ async function execute(run: Run, item: RunItem, state: EntityState): Promise<IDa
  */
 export async function perform(run: Run): Promise<void> {
 	let stopped = false;
+	const cancelled = run.context.getExecutionCancelSignal?.();
 	await eachLimited(chains(run.items), run.settings.maxInFlight, async (chain) => {
 		const state = new EntityState(run, run.bases?.get(chain[0].entityKey ?? ''));
 		for (const item of chain) {
-			if (stopped) {
+			// A cancelled execution starts nothing new (n8n aborts the requests in flight).
+			if (stopped || cancelled?.aborted) {
 				item.outcome = { stage: 'notSent' };
 				continue;
 			}

@@ -5,6 +5,7 @@ import { messages } from '../helpers/messages';
 import { Client } from './client';
 import type { Snapshot } from './entity';
 import { summarize, type ItemOutcome } from './outcomes';
+import { Parameters } from './parameters';
 import { perform } from './perform';
 import { prepare } from './prepare';
 import { readSettings, type RunSettings } from './settings';
@@ -47,10 +48,10 @@ export function invalidItem(context: IExecuteFunctions, item: RunItem, error: un
 	};
 }
 
-function planItem(context: IExecuteFunctions, operation: Operation, index: number): RunItem {
+function planItem(context: IExecuteFunctions, operation: Operation, parameters: Parameters, index: number): RunItem {
 	const item: RunItem = { index, outcome: { stage: 'ready' } };
 	try {
-		item.plan = operation.plan(context, index);
+		item.plan = operation.plan(context, index, parameters);
 	} catch (error) {
 		// Mappers report bad input as InputError (or a plain Error for a rule across fields).
 		invalidItem(context, item, error);
@@ -69,15 +70,20 @@ function stopIfAnyFailed(context: IExecuteFunctions, run: Pick<Run, 'items' | 's
 	for (const item of run.items) if (item.outcome.stage === 'ready') item.outcome.stage = 'notSent';
 	const error = failed.outcome.error!;
 	if (failed.outcome.invalid) {
-		throw new NodeOperationError(context.getNode(), messages.notSentBecauseInvalid(failed.index + 1, error.message), {
-			itemIndex: failed.index,
-			description: `${error.description ?? ''} ${summarize(run.items.map((i) => i.outcome))}`.trim(),
-		});
+		throw withSummary(
+			new NodeOperationError(context.getNode(), messages.notSentBecauseInvalid(failed.index + 1, error.message), {
+				itemIndex: failed.index,
+				description: error.description ?? undefined,
+			}),
+			run.items,
+		);
 	}
 	throw withSummary(error, run.items, messages.notSentBecauseFailed(failed.index + 1));
 }
 
+/** Adds what happened to the other items; a run of one item needs no such list. */
 function withSummary<E extends NodeApiError | NodeOperationError>(error: E, items: RunItem[], lead?: string): E {
+	if (items.length < 2) return error;
 	error.description = [error.description, lead, summarize(items.map((i) => i.outcome))].filter(Boolean).join(' ');
 	return error;
 }
@@ -95,7 +101,8 @@ function errorItem(item: RunItem): INodeExecutionData {
  */
 export async function runOperation(context: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[][]> {
 	const settings = readSettings(context);
-	const items = context.getInputData().map((_, index) => planItem(context, operation, index));
+	const parameters = new Parameters(context);
+	const items = context.getInputData().map((_, index) => planItem(context, operation, parameters, index));
 	stopIfAnyFailed(context, { items, settings });
 	if (items.some((item) => item.outcome.stage === 'ready')) {
 		const run: Run = { context, client: await Client.open(context, settings), settings, items };

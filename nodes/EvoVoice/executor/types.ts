@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 
 import type { AutoValue } from '../helpers/mappers/fieldTypes';
 import type { MergePlan } from '../helpers/mappers/merge';
+import type { Parameters } from './parameters';
 
 /** The entity an item acts on; a reference ID is resolved to its customer before any write. */
 export interface Target {
 	collection: 'customers' | 'accounts';
 	id?: string;
 	referenceId?: string;
+	/** A reference ID counts only among customers of these accounts. */
+	accountIds?: string[];
 	/** How errors name it: the parameter's label and name. */
 	label: string;
 	parameter: string;
@@ -41,6 +44,6 @@ export interface ItemPlan {
  * records may be post-processed on the way out (a Simplify option, for instance).
  */
 export interface Operation {
-	plan(context: IExecuteFunctions, itemIndex: number): ItemPlan;
+	plan(context: IExecuteFunctions, itemIndex: number, parameters: Parameters): ItemPlan;
 	output?(context: IExecuteFunctions, itemIndex: number, records: IDataObject[], plan: ItemPlan): IDataObject[];
 }

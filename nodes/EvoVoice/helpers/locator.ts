@@ -1,10 +1,11 @@
-import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import type { Target } from '../executor/types';
-import { readParameter } from '../executor/parameters';
+import type { Parameters } from '../executor/parameters';
 import { idToPathSegment } from './ids';
 import { InputError } from './inputError';
 import { problems } from './messages';
+import { lookupSettings } from './referenceIds/settings';
 
 export const REFERENCE_MODE = 'referenceId';
 
@@ -13,14 +14,14 @@ export const REFERENCE_MODE = 'referenceId';
  * an ID is checked here, so that bad input is refused before anything is sent.
  */
 export function targetOf(
-	context: IExecuteFunctions,
+	parameters: Parameters,
 	itemIndex: number,
 	parameter: string,
 	collection: Target['collection'],
 	label: string,
 ): Target {
 	// Read once and unextracted: list, ID and reference modes all hold the plain value.
-	const locator = readParameter<INodeParameterResourceLocator | string | undefined>(context, parameter, itemIndex, label);
+	const locator = parameters.read<INodeParameterResourceLocator | string | undefined>(parameter, itemIndex, label);
 	const isLocator = typeof locator === 'object' && locator !== null;
 	const mode = isLocator ? locator.mode : 'id';
 	const value = isLocator ? locator.value : locator;
@@ -28,7 +29,8 @@ export function targetOf(
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });
 		}
-		return { collection, referenceId: value.trim(), label, parameter };
+		const { accountIds } = lookupSettings(parameters.read<IDataObject>('referenceLookup', itemIndex, 'Reference ID Look-Up', {}));
+		return { collection, referenceId: value.trim(), ...(accountIds.length ? { accountIds } : {}), label, parameter };
 	}
 	idToPathSegment(value, label, parameter);
 	return { collection, id: String(value).trim(), label, parameter };

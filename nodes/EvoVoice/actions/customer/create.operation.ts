@@ -3,7 +3,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { dataJsonField, dataValuesField } from '../../descriptions/shared/data';
 import { accountLocator, customerLocator } from '../../descriptions/shared/resourceLocators';
-import { readParameter } from '../../executor/parameters';
 import type { Operation } from '../../executor/types';
 import { InputError } from '../../helpers/inputError';
 import { toPatchBody } from '../../helpers/mappers/body';
@@ -48,10 +47,10 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 /** A new customer: the account and name are required, the rest is checked like an update. */
 export const operation: Operation = {
-	plan(context, i) {
-		const accountId = entityTarget(context, i, ACCOUNT).id!;
-		const fields = readParameter<IDataObject>(context, 'additionalFields', i, 'Additional Fields', {});
-		const name = readParameter<IDataObject[string]>(context, 'name', i, 'Name', '');
+	plan(_context, i, parameters) {
+		const accountId = entityTarget(parameters, i, ACCOUNT).id!;
+		const fields = parameters.read<IDataObject>('additionalFields', i, 'Additional Fields', {});
+		const name = parameters.read<IDataObject[string]>('name', i, 'Name', '');
 		const { body: fieldsBody, autoData } = toPatchBody({ ...fields, name });
 		const body: IDataObject = { accountId, ...fieldsBody };
 		const [problem] = validate(customerPatchSchema, body, '');
