@@ -56,6 +56,8 @@ export async function race(phase: Phase): Promise<void> {
 	const ok = (e: { eventId: string }) => succeeded(accounting, e.eventId);
 	checks.ok('race: a delta that answered 200 succeeded', all.every((e) => answers.get(e) !== 200 || ok(e)));
 	phase.measured['race: events n8n did not run successfully'] = everyEvent.filter((e) => !ok(e)).length;
+	const failures = everyEvent.flatMap((e) => byEvent.get(e.eventId) ?? []).filter((x) => x.status !== 'success');
+	if (failures.length) say(`    not successful: ${failures.slice(0, 5).map((x) => `${x.id} ${x.status} ${x.errors.join(' | ').slice(0, 200)}`).join('; ')}`);
 
 	// Where did one customer's concurrent events run?
 	const ranOn = workerOf(phase);
