@@ -94,7 +94,9 @@ async function main(): Promise<void> {
 	seed.customers.push(...makeCustomers(N, 'acc-reseller'));
 	const sb = await startSandbox({ seed, logLimit: 4 * N + 1000, faults: [{ latencyMs: LATENCY_MS }] });
 	const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-	const cluster = await startCluster({ host, tarball, postgres, redis, workers: 1, concurrency: CONCURRENCY, prepare: (m) => importAll(m, sb.url) });
+	// n8n's own lock timings: a 500-item chunk can hold a worker's event loop longer than the suite's short lock.
+	const env = { QUEUE_WORKER_LOCK_DURATION: '60000', QUEUE_WORKER_LOCK_RENEW_TIME: '10000', QUEUE_WORKER_STALLED_INTERVAL: '30000' };
+	const cluster = await startCluster({ host, tarball, postgres, redis, workers: 1, concurrency: CONCURRENCY, env, prepare: (m) => importAll(m, sb.url) });
 	const results: Result[] = [];
 	try {
 		const rest = new N8nRest(cluster.main.baseUrl);

@@ -1,46 +1,5 @@
-/** The queue suite's assertions and its small helpers (kept apart so the phases read as a script). */
-export class Checks {
-	passed = 0;
-	failed = 0;
-	failures: string[] = [];
-
-	ok(name: string, condition: boolean, detail?: () => string): boolean {
-		if (condition) {
-			this.passed++;
-			return true;
-		}
-		this.failed++;
-		const message = `${name}${detail ? `: ${detail()}` : ''}`;
-		this.failures.push(message);
-		say(`  ✗ ${message}`);
-		return false;
-	}
-
-	equal(name: string, actual: unknown, expected: unknown): boolean {
-		return this.ok(name, JSON.stringify(actual) === JSON.stringify(expected), () => `expected ${short(expected)}, got ${short(actual)}`);
-	}
-
-	/** Runs a phase; an exception counts as one failed assertion and the phase ends. */
-	async step(name: string, fn: () => Promise<void>): Promise<void> {
-		const started = Date.now();
-		say(`  … ${name}`);
-		try {
-			await fn();
-			say(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-		} catch (error) {
-			this.ok(name, false, () => (error instanceof Error ? (error.stack ?? error.message) : String(error)));
-		}
-	}
-}
-
-export function say(message: string): void {
-	process.stdout.write(`${message}\n`);
-}
-
-export function short(value: unknown): string {
-	const text = JSON.stringify(value);
-	return text === undefined ? 'undefined' : text.length > 400 ? `${text.slice(0, 400)}…` : text;
-}
+/** The queue suite's assertions are the end-to-end suite's; these are the helpers the phases add. */
+export { Checks, say, short } from '../checks';
 
 /** Runs fn over items with at most `limit` at once; results in input order. */
 export async function pool<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {

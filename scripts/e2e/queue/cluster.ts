@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { N8nHost } from '../hosts';
-import { createInstance, freePort, installPackage, sleep, startServer, type N8nInstance, type N8nServer } from '../n8n';
+import { createInstance, freePort, installPackage, killGroup, sleep, startServer, track, type N8nInstance, type N8nServer } from '../n8n';
 import type { PostgresServer, RedisServer } from './servers';
 
 export interface Worker {
@@ -98,12 +98,15 @@ export function queueEnv(postgres: PostgresServer, redis: RedisServer, encryptio
 async function startWorker(instance: N8nInstance, name: string, healthPort: number, concurrency: number): Promise<Worker> {
 	const logFile = path.join(instance.logDir, 'worker.log');
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(instance.host.nodeBin, [instance.host.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-		cwd: instance.userFolder,
-		env: instance.env,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	// Tracked like every n8n process of the suites: its group is killed on exit, Ctrl-C or failure.
+	const child = track(
+		spawn(instance.host.nodeBin, [instance.host.n8nBin, 'worker', `--concurrency=${concurrency}`], {
+			cwd: instance.userFolder,
+			env: instance.env,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	);
 	let output = '';
 	const onData = (chunk: string) => {
 		output += chunk;
@@ -114,20 +117,12 @@ async function startWorker(instance: N8nInstance, name: string, healthPort: numb
 	child.stderr?.setEncoding('utf8').on('data', onData);
 	let exited: string | undefined;
 	child.once('exit', (code, signal) => (exited = `exit ${code ?? signal}`));
-	const killGroup = (signal: NodeJS.Signals) => {
-		try {
-			if (child.pid) process.kill(-child.pid, signal);
-		} catch {
-			// gone
-		}
-	};
-	process.once('exit', () => killGroup('SIGKILL'));
 	const stop = async () => {
 		if (exited === undefined) {
-			killGroup('SIGTERM');
+			killGroup(child, 'SIGTERM');
 			for (let i = 0; i < 150 && exited === undefined; i++) await sleep(100);
 		}
-		killGroup('SIGKILL');
+		killGroup(child, 'SIGKILL');
 		try {
 			fs.closeSync(log);
 		} catch {
@@ -159,7 +154,7 @@ async function startWorker(instance: N8nInstance, name: string, healthPort: numb
 		process: child,
 		logFile,
 		output: () => output,
-		kill: () => killGroup('SIGKILL'),
+		kill: () => killGroup(child, 'SIGKILL'),
 		exited: () => exited !== undefined,
 		stop,
 	};

@@ -18,6 +18,9 @@ import { settle, succeeded } from './replay';
 import { postEvent } from './burst';
 import { bulkId, CRM_PATH, crmEvents, DELTA_PATHS, deltaEvents, deltasApplied, range, RANGES, stateAfter, stateOf, type DeltaEvent } from './workflows';
 
+/** The most concurrent deltas the suite accepts to see lost (of four per customer sent at once). */
+export const LOST_LIMIT_PERCENT = 30;
+
 export async function race(phase: Phase): Promise<void> {
 	const { sb, checks } = phase;
 	const raced = range(RANGES.race);
@@ -81,6 +84,8 @@ export async function race(phase: Phase): Promise<void> {
 	phase.measured['race: lost concurrent deltas'] = `${racedLost.count}/${racedTotal} (${rate}%)`;
 	phase.measured['race: lost sequential deltas'] = `${controlLost.count}/${controlTotal}`;
 	checks.equal('race: sequential deltas to one customer lose nothing', controlLost.count, 0);
+	// The documented limit (deploy/queue-mode/README.md): measured 6–11 % here; more than this is a regression.
+	checks.ok(`race: lost concurrent deltas within the documented limit (${LOST_LIMIT_PERCENT} %)`, (100 * racedLost.count) / racedTotal <= LOST_LIMIT_PERCENT, () => `${rate} %`);
 	// The last write to land always carries its own change: a customer never loses all four.
 	const allLost = raced.filter((i) => {
 		const applied = [...deltasApplied(events.get(i)!.filter(ok), sb.state.customers[bulkId(i)]).values()];

@@ -54,7 +54,7 @@ async function main(): Promise<number> {
 	}
 	const argv = process.argv.slice(2);
 	const started = Date.now();
-	const checks = new Checks();
+	const checks = new Checks('queue');
 	const measured: Record<string, string | number> = {};
 	let sb: Sandbox | undefined;
 	let postgres: PostgresServer | undefined;

