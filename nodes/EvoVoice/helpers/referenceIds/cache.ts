@@ -12,7 +12,7 @@
  * with times in base-36 milliseconds. Anything else found there (an old version, another
  * credential, a corrupted value) is treated as empty and replaced at the next write.
  *
- * Bounds: at most `maxEntries` entries (default 10,000, about 0.6 MB of JSON). When a write goes
+ * Bounds: at most `maxEntries` entries (default 10,000: 0.5–0.8 MB of JSON, by the IDs' lengths). When a write goes
  * over, the least recently used tenth is dropped. Use is recorded at most once an hour per entry,
  * so that a steady stream of events for known customers does not rewrite the static data each
  * time. Entries whose uniqueness was last proved by a full scan longer than `maxAgeMs` ago are not
