@@ -113,6 +113,27 @@ describe('reference ID resolution against 5,000 customers', () => {
 		expect(answer).toMatchObject({ status: 'several' });
 	});
 
+	it('trusts a verified customer for the window the README states, then a fresh scan finds the duplicate', async () => {
+		const sb = sandbox();
+		const time = { now: Date.parse('2026-12-01T00:00:00Z') };
+		const now = () => time.now;
+		const cache = new ReferenceCache({}, { namespace: 'cred', maxAgeMs: 24 * 3_600_000, now });
+		const io = sandboxIO(sb);
+		await resolveReferences([{ referenceId: 'crm-bulk-00300' }], io, { cache, now });
+		sb.state.customers['cus-bulk-00301'] = { ...sb.state.customers['cus-bulk-00301'], referenceId: 'crm-bulk-00300' };
+		// Within the window: the remembered customer still holds the ID, so it is used (2 requests with the write).
+		time.now += 23 * 3_600_000;
+		const within = await resolveReferences([{ referenceId: 'crm-bulk-00300' }], io, { cache, now });
+		expect(within.get(requestKey({ referenceId: 'crm-bulk-00300' }))).toMatchObject({ status: 'found', customerId: 'cus-bulk-00300', via: 'cache' });
+		// Past it: a full scan, which sees both holders.
+		time.now += 2 * 3_600_000;
+		const after = await resolveReferences([{ referenceId: 'crm-bulk-00300' }], io, { cache, now });
+		expect(after.get(requestKey({ referenceId: 'crm-bulk-00300' }))).toMatchObject({
+			status: 'several',
+			customers: [{ id: 'cus-bulk-00300' }, { id: 'cus-bulk-00301' }],
+		});
+	});
+
 	it('answers none, and resolves many reference IDs of a run with one scan', async () => {
 		const sb = sandbox();
 		const requests = [{ referenceId: 'crm-nobody' }, { referenceId: 'crm-1001' }, { referenceId: 'crm-bulk-05000' }, { referenceId: 'crm-1001' }];
