@@ -72,6 +72,23 @@ describe('reference ID resolution against 5,000 customers', () => {
 		expect(cache.get('crm-bulk-00100')?.customerId).toBe('cus-bulk-00200');
 	});
 
+	it('a customer that moves to a later page while the scan reads counts once, not as two holders', async () => {
+		const sb = sandbox();
+		const io = sandboxIO(sb);
+		// A write from elsewhere renames the customer after page 0 was read: the list is sorted by
+		// name, so it shows up again on the last page.
+		const moving: ReferenceIO = {
+			...io,
+			async listCustomers(query) {
+				const result = await io.listCustomers(query);
+				if (query.page === 0) sb.state.customers['cus-bulk-00050'] = { ...sb.state.customers['cus-bulk-00050'], name: 'Zz Renamed' };
+				return result;
+			},
+		};
+		const answers = await resolveReferences([{ referenceId: 'crm-bulk-00050' }], moving, {});
+		expect(answers.get(requestKey({ referenceId: 'crm-bulk-00050' }))).toMatchObject({ status: 'found', customerId: 'cus-bulk-00050' });
+	});
+
 	it('looks afresh when the cached customer is gone (404)', async () => {
 		const sb = sandbox();
 		const cache = new ReferenceCache({}, { namespace: 'cred' });

@@ -102,9 +102,10 @@ async function scan(
 		for (const customer of result.items ?? []) {
 			const referenceId = customer.referenceId;
 			if (typeof referenceId !== 'string' || referenceId === '' || !inScope(customer, accountIds)) continue;
+			// A customer written while the scan reads can move to a later page and be seen twice.
 			const list = holders.get(referenceId);
-			if (list) list.push(customer);
-			else holders.set(referenceId, [customer]);
+			if (!list) holders.set(referenceId, [customer]);
+			else if (!list.some((known) => known.id === customer.id)) list.push(customer);
 		}
 		if (!hasNextPage(result, page, seen)) return { holders, complete: true };
 		// Two holders each: the answer (several) cannot change, however many pages follow.
