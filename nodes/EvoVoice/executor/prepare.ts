@@ -8,7 +8,7 @@ import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
 import { needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
 import { resolveReferences } from '../helpers/references';
-import { readEntity, type Snapshot } from './entity';
+import { isEntity, readEntity, type Snapshot } from './entity';
 import { eachLimited } from './limiter';
 import { invalidItem, type Run, type RunItem } from './run';
 import type { ItemPlan } from './types';
@@ -33,8 +33,11 @@ function needsBase(plan: ItemPlan): boolean {
 	return needsMerge(plan) || ((plan.autoData?.length ?? 0) > 0 && plan.accountId === undefined);
 }
 
-/** Reference IDs to customer IDs, all of the run's at once. */
-async function resolveTargets(run: Run): Promise<void> {
+/**
+ * Reference IDs to customer IDs, all of the run's at once. A resolution that carries the customer
+ * as read by its ID becomes that customer's merge base, so it is not read twice.
+ */
+async function resolveTargets(run: Run, bases: Map<string, Snapshot>): Promise<void> {
 	const withReference = run.items.filter((item) => ready(item) && item.plan?.target?.referenceId !== undefined);
 	const referenceIds = new Set(withReference.map((item) => item.plan!.target!.referenceId!));
 	if (referenceIds.size > 0) {
@@ -46,6 +49,9 @@ async function resolveTargets(run: Run): Promise<void> {
 					failed(run, item, new NodeOperationError(run.context.getNode(), resolution.error, { itemIndex: item.index }));
 				} else {
 					item.entityId = resolution.customerId;
+					if (isEntity(resolution.entity, resolution.customerId)) {
+						bases.set(`customers/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
+					}
 				}
 			}
 		} catch (error) {
@@ -71,11 +77,10 @@ async function resolveTargets(run: Run): Promise<void> {
 }
 
 /** The current state of each entity a merge (or a data value's type) rests on, read once per entity. */
-async function readBases(run: Run): Promise<Map<string, Snapshot>> {
-	const bases = new Map<string, Snapshot>();
+async function readBases(run: Run, bases: Map<string, Snapshot>): Promise<void> {
 	const wanted = new Map<string, RunItem[]>();
 	for (const item of run.items) {
-		if (!ready(item) || !item.entityKey || !needsBase(item.plan!)) continue;
+		if (!ready(item) || !item.entityKey || !needsBase(item.plan!) || bases.has(item.entityKey)) continue;
 		wanted.set(item.entityKey, [...(wanted.get(item.entityKey) ?? []), item]);
 	}
 	await eachLimited([...wanted.values()], run.settings.maxInFlight, async (group) => {
@@ -88,7 +93,6 @@ async function readBases(run: Run): Promise<Map<string, Snapshot>> {
 			for (const item of group) failed(run, item, error);
 		}
 	});
-	return bases;
 }
 
 /** Data values typed "from the field's type", wrapped as their account defines each field. */
@@ -118,10 +122,10 @@ async function wrapAutoData(run: Run, bases: Map<string, Snapshot>): Promise<voi
  * Everything the writes need that can be known before the first one: reference IDs, merge bases,
  * field definitions, and the checks that depend on them. An item that fails here is never sent.
  */
-export async function prepare(run: Run): Promise<Map<string, Snapshot>> {
-	await resolveTargets(run);
-	const bases = await readBases(run);
+export async function prepare(run: Run): Promise<void> {
+	const bases = new Map<string, Snapshot>();
+	await resolveTargets(run, bases);
+	await readBases(run, bases);
 	await wrapAutoData(run, bases);
 	run.bases = bases;
-	return bases;
 }
