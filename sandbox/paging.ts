@@ -29,9 +29,9 @@ function compare(a: SortKey, b: SortKey): number {
  * then pages. `all=true` returns everything in one page. `simplifiedPaging=true` skips the totals
  * the way a .NET DTO would send them when not computed: totalCount 0, totalPages 0,
  * hasMorePages false, so a client must stop on an empty `items` page instead. `maxCountPerPage`
- * caps the page size below what `countPerPage` asks, as some servers do.
+ * (the semantics' page-size cap) lowers a larger countPerPage.
  */
-export function pageOf<T extends { id: string }>(records: T[], query: Query, maxCountPerPage?: number): ListResponse<T> {
+export function pageOf<T extends { id: string }>(records: T[], query: Query, maxCountPerPage?: number | null): ListResponse<T> {
 	const ids = queryList(query, 'specificIds');
 	if (ids) {
 		const wanted = new Set(ids);
@@ -51,7 +51,7 @@ export function pageOf<T extends { id: string }>(records: T[], query: Query, max
 	const simplified = queryBool(query, 'simplifiedPaging') ?? false;
 	const page = queryInt(query, 'page', 0) ?? 0;
 	const asked = queryInt(query, 'countPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
-	// Like servers that cap page sizes: fewer records than asked, with totals that say so.
+	// A capped service answers the cap's worth silently, as AutoQuery's MaxLimit does.
 	const perPage = maxCountPerPage ? Math.min(asked, maxCountPerPage) : asked;
 	if (all) {
 		return { items: sorted, totalCount: simplified ? 0 : sorted.length, totalPages: simplified ? 0 : 1, hasMorePages: false };

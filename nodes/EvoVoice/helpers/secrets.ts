@@ -11,7 +11,8 @@ function spellings(secret: string): string[] {
  * Every form of the credential's secrets that a request can carry, so that none of them reaches an
  * output, an error or a log however the API echoes it: the token as saved (a trailing newline
  * included) and trimmed, the Bearer and Basic header values, email:password and its base64, the
- * password alone. A new way of sending the token is one more line here. Longest first, so that a
+ * password alone, and each other way the credential's Send Token As sends the token (the Basic user
+ * name, the cookie, the query value). A new way of sending the token is one more line here. Longest first, so that a
  * header value is hidden whole rather than around a hidden token inside it.
  */
 export function secretForms(credentials: ICredentialDataDecryptedObject): string[] {
@@ -23,6 +24,7 @@ export function secretForms(credentials: ICredentialDataDecryptedObject): string
 	for (const t of new Set([token, token.trim()])) {
 		if (!t) continue;
 		forms.push(t, `Bearer ${t}`, base64(t));
+		forms.push(base64(`${t}:`), `Basic ${base64(`${t}:`)}`, `ss-tok=${t}`, new URLSearchParams({ t }).toString().slice(2));
 	}
 	if (password) {
 		for (const p of new Set([password, password.trim()])) {
