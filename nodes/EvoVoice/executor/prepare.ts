@@ -7,7 +7,7 @@ import { InputError } from '../helpers/inputError';
 import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
 import { needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
-import { resolveReferences } from '../helpers/references';
+import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../helpers/references';
 import { isEntity, readEntity, type Snapshot } from './entity';
 import { eachLimited } from './limiter';
 import { invalidItem, type Run, type RunItem } from './run';
@@ -34,23 +34,27 @@ function needsBase(plan: ItemPlan): boolean {
 }
 
 /**
- * Reference IDs to customer IDs, all of the run's at once. A resolution that carries the customer
- * as read by its ID becomes that customer's merge base, so it is not read twice.
+ * Reference IDs to customer IDs, all of the run's at once. A cached customer comes back as read
+ * just now (verified): that read is the merge base of its first write, so it is not read twice.
  */
 async function resolveTargets(run: Run, bases: Map<string, Snapshot>): Promise<void> {
 	const withReference = run.items.filter((item) => ready(item) && item.plan?.target?.referenceId !== undefined);
-	const referenceIds = new Set(withReference.map((item) => item.plan!.target!.referenceId!));
-	if (referenceIds.size > 0) {
+	const requestOf = (item: RunItem): ReferenceRequest => ({ referenceId: item.plan!.target!.referenceId!, accountIds: item.plan!.target!.accountIds });
+	if (withReference.length > 0) {
 		try {
-			const resolved = await resolveReferences(run.client, referenceIds);
+			const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context));
 			for (const item of withReference) {
-				const resolution = resolved.get(item.plan!.target!.referenceId!)!;
-				if ('error' in resolution) {
+				const resolution = resolved.get(requestKey(requestOf(item)))!;
+				if ('failure' in resolution) {
+					failed(run, item, resolution.failure);
+				} else if ('error' in resolution) {
 					failed(run, item, new NodeOperationError(run.context.getNode(), resolution.error, { itemIndex: item.index }));
 				} else {
 					item.entityId = resolution.customerId;
+					item.plan!.target!.id = resolution.customerId;
+					// Only the record asked for may become a merge base.
 					if (isEntity(resolution.entity, resolution.customerId)) {
-						bases.set(`customers/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
+						bases.set(`${item.plan!.target!.collection}/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
 					}
 				}
 			}

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { referenceLookupOptions } from '../../descriptions/shared/referenceLookup';
 import type { Operation } from '../../executor/types';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as testSchedule from './testSchedule.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, Operation> = {
@@ -12,6 +14,7 @@ export const operations: Record<string, Operation> = {
 	delete: del.operation,
 	get: get.operation,
 	getAll: getAll.operation,
+	testSchedule: testSchedule.operation,
 	update: update.operation,
 };
 
@@ -33,6 +36,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many customers',
 			},
 			{
+				name: 'Test Schedule',
+				value: 'testSchedule',
+				description: 'Which state (open, closed, holiday…) the customer is in at a moment, with its saved schedule or one given here',
+				action: 'Test the schedule of a customer',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change a customer's name, tags, data, schedule, billing or app settings",
@@ -42,4 +51,6 @@ export const description: INodeProperties[] = [
 		default: 'update',
 	},
 	...create.description,
+	...testSchedule.description,
+	referenceLookupOptions(['delete', 'get', 'testSchedule', 'update']),
 ];

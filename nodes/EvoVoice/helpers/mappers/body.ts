@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { splitData, type DataValueParameters } from './data';
 import type { AutoValue } from './fieldTypes';
-import { toSchedulingRules, type RuleParameters } from './schedule';
+import { toSchedule } from './schedule';
 
 /**
  * Request bodies from "Update Fields" (or "Additional Fields"), built once per item. The UI's
@@ -44,12 +44,8 @@ export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData:
 		if (settings) body.billingSettings = settings;
 	}
 	if (nonEmpty(fields.appSettings)) body.appSettings = { ...fields.appSettings };
-	if (nonEmpty(fields.schedule)) {
-		const { rules, ...rest } = fields.schedule as IDataObject & { rules?: { rule?: RuleParameters[] } };
-		const schedule: IDataObject = { ...rest };
-		if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
-		if (Object.keys(schedule).length) body.schedule = schedule;
-	}
+	const schedule = toSchedule(fields.schedule);
+	if (schedule) body.schedule = schedule;
 	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
 	const { data, auto } = splitData(fields.dataJson, entries);
 	if (data) body.data = data;

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { DAY_CODES, DAYS_OF_WEEK, RULE_INT_LISTS } from '../fields';
 import { InputError, parseJsonParameter } from '../inputError';
 import { problems } from '../messages';
@@ -91,4 +93,13 @@ export function toSchedulingRules(entries: RuleParameters[], basePath = 'schedul
 		}
 		return rule;
 	});
+}
+
+/** The Schedule collection of the UI as the API's Schedule, or nothing when it holds nothing. */
+export function toSchedule(value: unknown): IDataObject | undefined {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	const { rules, ...rest } = value as IDataObject & { rules?: { rule?: RuleParameters[] } };
+	const schedule: IDataObject = { ...rest };
+	if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
+	return Object.keys(schedule).length ? schedule : undefined;
 }
