@@ -81,3 +81,17 @@ describe('secrets echoed back by the API are hidden in every form', () => {
 		for (const form of [basic, pair, password.trim(), encodeURIComponent(password)]) expect(everything).not.toContain(form);
 	});
 });
+
+test('an update the API answers with no body still ends as one item per input item', async () => {
+	api = await startRecorder(() => ({ status: 204 }));
+	const { items, error } = await runNode({
+		parameters: customerUpdate({ name: '={{ $json.name }}' }, byId('={{ $json.id }}'), 'replace'),
+		items: [{ id: 'cus-1', name: 'One' }, { id: 'cus-2', name: 'Two' }],
+		credentials: { baseUrl: api.url, apiToken: 'tok-integrity-3' },
+	});
+	expect(error).toBeUndefined();
+	expect(items.map((i) => [i.json, i.pairedItem])).toEqual([
+		[{ id: 'cus-1' }, { item: 0 }],
+		[{ id: 'cus-2' }, { item: 1 }],
+	]);
+});

@@ -61,7 +61,7 @@ export function updateOperation(spec: UpdateSpec): Operation {
 		plan(_context, i, parameters): ItemPlan {
 			const target = entityTarget(parameters, i, spec);
 			const merge: MergePlan = {
-				mergeNested: parameters.read('updateMode', i, 'Nested Objects', 'merge') === 'merge',
+				mergeNested: parameters.setting('updateMode', 'Nested Objects', 'merge') === 'merge',
 				addTagIds: [],
 				removeTagIds: [],
 			};

@@ -27,9 +27,16 @@ function lostExpression(raw: unknown, resolved: unknown, path: string): { path: 
  */
 export class Parameters {
 	private readonly raw: INodeParameters;
+	private readonly settings = new Map<string, unknown>();
 
 	constructor(private readonly context: IExecuteFunctions) {
 		this.raw = context.getNode().parameters;
+	}
+
+	/** A parameter that cannot hold an expression (noDataExpression): the same for every item, read once. */
+	setting<T = NodeParameterValueType>(name: string, label: string, fallback?: T): T {
+		if (!this.settings.has(name)) this.settings.set(name, this.read(name, 0, label, fallback));
+		return this.settings.get(name) as T;
 	}
 
 	read<T = NodeParameterValueType>(name: string, itemIndex: number, label: string, fallback?: T, options?: IGetNodeParameterOptions): T {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { ApiResponseError } from '../helpers/apiErrors';
 import { readPages } from '../helpers/paging';
 import { mergeIntoCurrent } from '../helpers/mappers/merge';
 import { isEntity, MAX_BASE_AGE_MS, readEntity, REREAD_AFTER_WAIT_SECONDS, type Snapshot } from './entity';
@@ -86,12 +87,11 @@ async function execute(run: Run, item: RunItem, state: EntityState): Promise<IDa
 			plan.limit,
 		);
 	}
-	if (plan.method !== 'GET') {
-		// A question asked by POST (test-schedule): it changes nothing, so it is no write.
-		const answer = await run.client.request({ method: plan.method, path: item.path!, qs: plan.qs, body: plan.body });
-		return answer === undefined ? [] : [answer];
-	}
-	return [await run.client.read(item.path!, plan.qs ?? {})];
+	// A read changes nothing: a GET, or a POST that only asks (such as testing a schedule).
+	const answer = await run.client.request({ method: plan.method, path: item.path!, qs: plan.qs, body: plan.body });
+	// Its item's output is the answer: an empty one is no answer.
+	if (answer === undefined) throw new ApiResponseError(200, {}, '', 'malformed');
+	return [answer];
 }
 
 /**

@@ -8,7 +8,7 @@ import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
 import { needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
 import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../helpers/references';
-import { readEntity, type Snapshot } from './entity';
+import { isEntity, readEntity, type Snapshot } from './entity';
 import { eachLimited } from './limiter';
 import { invalidItem, type Run, type RunItem } from './run';
 import type { ItemPlan } from './types';
@@ -52,7 +52,10 @@ async function resolveTargets(run: Run, bases: Map<string, Snapshot>): Promise<v
 				} else {
 					item.entityId = resolution.customerId;
 					item.plan!.target!.id = resolution.customerId;
-					if (resolution.entity) bases.set(`${item.plan!.target!.collection}/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
+					// Only the record asked for may become a merge base.
+					if (isEntity(resolution.entity, resolution.customerId)) {
+						bases.set(`${item.plan!.target!.collection}/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
+					}
 				}
 			}
 		} catch (error) {
@@ -78,7 +81,7 @@ async function resolveTargets(run: Run, bases: Map<string, Snapshot>): Promise<v
 }
 
 /** The current state of each entity a merge (or a data value's type) rests on, read once per entity. */
-async function readBases(run: Run, bases: Map<string, Snapshot>): Promise<Map<string, Snapshot>> {
+async function readBases(run: Run, bases: Map<string, Snapshot>): Promise<void> {
 	const wanted = new Map<string, RunItem[]>();
 	for (const item of run.items) {
 		if (!ready(item) || !item.entityKey || !needsBase(item.plan!) || bases.has(item.entityKey)) continue;
@@ -94,7 +97,6 @@ async function readBases(run: Run, bases: Map<string, Snapshot>): Promise<Map<st
 			for (const item of group) failed(run, item, error);
 		}
 	});
-	return bases;
 }
 
 /** Data values typed "from the field's type", wrapped as their account defines each field. */
@@ -124,11 +126,10 @@ async function wrapAutoData(run: Run, bases: Map<string, Snapshot>): Promise<voi
  * Everything the writes need that can be known before the first one: reference IDs, merge bases,
  * field definitions, and the checks that depend on them. An item that fails here is never sent.
  */
-export async function prepare(run: Run): Promise<Map<string, Snapshot>> {
+export async function prepare(run: Run): Promise<void> {
 	const bases = new Map<string, Snapshot>();
 	await resolveTargets(run, bases);
 	await readBases(run, bases);
 	await wrapAutoData(run, bases);
 	run.bases = bases;
-	return bases;
 }

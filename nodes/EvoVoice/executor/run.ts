@@ -120,7 +120,10 @@ export async function runOperation(context: IExecuteFunctions, operation: Operat
 			output.push(errorItem(item));
 			continue;
 		}
-		const records = operation.output ? operation.output(context, item.index, item.records ?? [], item.plan!) : (item.records ?? []);
+		// A write the API answered with no body still ends as one item: the record it went to.
+		let records = item.records ?? [];
+		if (records.length === 0 && item.plan!.kind === 'write') records = [item.entityId ? { id: item.entityId } : {}];
+		if (operation.output) records = operation.output(context, item.index, records, item.plan!);
 		for (const json of records) output.push({ json, pairedItem: { item: item.index } });
 	}
 	return [output];
