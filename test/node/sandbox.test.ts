@@ -207,6 +207,15 @@ describe('pickers', () => {
 		expect(found.results.find((r) => r.value === 'cus-acme')?.name).toBe('Acme Dental (crm-1001)');
 	});
 
+	test('customers: a typed reference ID finds its customer, exact match first', async () => {
+		const found = await search('searchCustomers', {}, admin(), 'crm-2001');
+		expect(found.results[0]).toEqual({ name: 'Bluebird Plumbing (crm-2001)', value: 'cus-bluebird' });
+		const partial = await search('searchCustomers', {}, admin(), 'CRM-100');
+		expect(partial.results.map((r) => r.value)).toContain('cus-acme');
+		const nothing = await search('searchCustomers', {}, admin(), 'crm-nobody');
+		expect(nothing.results).toEqual([]);
+	});
+
 	test('accounts', async () => {
 		const found = await search('searchAccounts', {}, admin(), 'north');
 		expect(found.results).toEqual([{ name: 'Northwind Telecom', value: 'acc-reseller' }]);
