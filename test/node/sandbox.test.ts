@@ -229,6 +229,35 @@ describe('pickers', () => {
 	});
 });
 
+describe('pickers scoped to the account in play', () => {
+	beforeEach(() => {
+		// Give the second account a field and a tag of its own, so mixing them would show.
+		const other = sandbox.state.systemSettings['acc-other'];
+		other.customerFields = [...(other.customerFields ?? []), { name: 'ContosoOnly', type: 'String' }];
+		other.tags = [...(other.tags ?? []), { id: 'tag-contoso', name: 'Contoso Tag' }];
+	});
+
+	test("Create's chosen Account decides the data fields and tags", async () => {
+		const create = { resource: 'customer', operation: 'create', accountId: byId('acc-other') };
+		expect((await options('getCustomerFields', create, admin())).map((f) => f.value)).toContain('ContosoOnly');
+		expect((await options('getTags', create, admin())).map((t) => t.value)).toContain('tag-contoso');
+		const reseller = { ...create, accountId: byId('acc-reseller') };
+		expect((await options('getCustomerFields', reseller, admin())).map((f) => f.value)).not.toContain('ContosoOnly');
+	});
+
+	test("the chosen customer's account wins; Get Many's account filter scopes its tag filter", async () => {
+		expect((await options('getTags', { customerId: byId('cus-acme') }, admin())).map((t) => t.value)).not.toContain('tag-contoso');
+		const list = { resource: 'customer', operation: 'getAll', filters: { accountId: byId('acc-other') } };
+		expect((await options('getTags', list, admin())).map((t) => t.value)).toContain('tag-contoso');
+	});
+
+	test('with no account in play, each option names its account', async () => {
+		const names = (await options('getTags', { resource: 'customer', operation: 'update' }, admin())).map((t) => t.name);
+		expect(names).toEqual(expect.arrayContaining(['Contoso Tag (Contoso Voice)']));
+		expect(names.every((n) => / \((Northwind Telecom|Contoso Voice|[^)]+)\)$/.test(n))).toBe(true);
+	});
+});
+
 describe('rate limits and outages', () => {
 	test('a 429 with Retry-After is waited out and the request sent again', async () => {
 		sandbox.setFaults([{ route: 'PATCH /customers/:id', status: 429, retryAfterSeconds: 1, firstAttempts: 2 }]);

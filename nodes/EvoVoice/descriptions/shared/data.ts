@@ -19,7 +19,7 @@ export function dataValuesField(): INodeProperties {
 						displayName: 'Field Name or ID',
 						name: 'name',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomerFields', loadOptionsDependsOn: ['customerId.value'] },
+						typeOptions: { loadOptionsMethod: 'getCustomerFields', loadOptionsDependsOn: ['customerId.value', 'accountId.value'] },
 						default: '',
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
