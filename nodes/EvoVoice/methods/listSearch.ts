@@ -43,7 +43,7 @@ async function search(
 }
 
 /** Customers whose reference ID contains the filter (case-insensitive), exact matches first. */
-export async function customersByReference(context: ILoadOptionsFunctions, filter: string): Promise<Named[]> {
+async function customersByReference(context: ILoadOptionsFunctions, filter: string): Promise<Named[]> {
 	const wanted = filter.trim().toLowerCase();
 	const found: Named[] = [];
 	for (let page = 0; page * SCAN_PAGE_SIZE < REFERENCE_SCAN_LIMIT; page++) {

@@ -32,7 +32,7 @@ export function billingSettingsField(): INodeProperties {
 		placeholder: 'Add Billing Item',
 		default: {},
 		description:
-			'Prices per billing item. The API replaces the whole billing settings object, so items left out may be reset.',
+			'Prices per billing item. With Update Mode on Merge (the default) only what you add changes; on Replace, what you leave out is reset.',
 		options: BILLING_ITEMS.map(billingItemOption),
 	};
 }

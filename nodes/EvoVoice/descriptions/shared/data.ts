@@ -9,7 +9,7 @@ export function dataValuesField(): INodeProperties {
 		placeholder: 'Add Data Value',
 		default: {},
 		description:
-			"Values of the account's customer data fields. The API replaces the customer's whole data object, so fields left out may be removed.",
+			"Values of the account's customer data fields. With Update Mode on Merge (the default) the customer's other values are kept; on Replace, they are removed.",
 		options: [
 			{
 				displayName: 'Value',

@@ -6,7 +6,7 @@ import * as customerUpdate from '../customer/update.operation';
 import { billingSettingsField } from './billingSettings';
 import { returnAllFields } from './getAll';
 import { accountLocator, customerLocator } from './resourceLocators';
-import { updateModeField } from './updateMode';
+import { replaceNotice, updateModeField } from './updateMode';
 
 /**
  * Parameters that several operations use are defined once, here, with display options naming
@@ -65,6 +65,7 @@ export const sharedParameters: INodeProperties[] = [
 		displayOptions: show(['account'], ['get', 'update']),
 	},
 	{ ...updateModeField(), displayOptions: show(['customer', 'account'], ['update']) },
+	{ ...replaceNotice(), displayOptions: { show: { resource: ['customer', 'account'], operation: ['update'], updateMode: ['replace'] } } },
 	updateFields,
 	...returnAllFields().map((field) => ({
 		...field,
