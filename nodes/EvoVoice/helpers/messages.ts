@@ -27,6 +27,8 @@ function truncate(text: string | undefined): string {
 export const problems = {
 	notText: (v: unknown) => `must be text, not ${show(v)}`,
 	blank: (v: unknown) => `must not be empty; got ${show(v)}`,
+	blankToClear: (v: unknown, clear: string) =>
+		`must not be empty; got ${show(v)}. To remove it, turn on "${clear}"; to keep it as it is, remove the field`,
 	tooLong: (v: string, max: number) => `is ${v.length} characters long; at most ${max} are allowed`,
 	notNumber: (v: unknown) =>
 		typeof v === 'string'
@@ -62,6 +64,7 @@ export const messages = {
 	noReferenceMatch: (referenceId: string) => `No customer has the reference ID ${JSON.stringify(referenceId)}`,
 	severalReferenceMatches: (referenceId: string, ids: string[]) =>
 		`${ids.length} customers have the reference ID ${JSON.stringify(referenceId)} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); use the customer's ID instead`,
+	conflictingClear: (field: string, clear: string) => `Use either "${field}" or "${clear}", not both`,
 	emptyTags: () =>
 		'"Tag Names or IDs" is empty. To remove every tag, turn on "Remove All Tags" instead; to keep the tags, remove the field',
 	notSentBecauseInvalid: (itemNumber: number, message: string) =>

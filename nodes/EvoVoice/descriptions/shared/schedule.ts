@@ -66,6 +66,7 @@ export function scheduleField(): INodeProperties {
 			{ displayName: 'Default State', name: 'defaultState', type: 'string', default: '', placeholder: 'e.g. Closed', description: 'State when no rule matches (any state name)' },
 			{ displayName: 'Force Closed', name: 'forceClosed', type: 'boolean', default: false, description: 'Whether the customer is closed whatever the rules say' },
 			{ displayName: 'Inherit', name: 'inherit', type: 'boolean', default: false, description: "Whether the schedule is inherited from the parent customer" },
+			{ displayName: 'Remove All Rules', name: 'clearRules', type: 'boolean', default: false, description: 'Whether to remove every rule of the schedule (an empty Rules list changes nothing)' },
 			{
 				displayName: 'Rules',
 				name: 'rules',

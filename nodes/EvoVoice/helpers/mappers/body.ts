@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { InputError } from '../inputError';
+import { messages, problems } from '../messages';
 import { splitData, type DataValueParameters } from './data';
 import type { AutoValue } from './fieldTypes';
 import { toSchedulingRules, type RuleParameters } from './schedule';
@@ -14,7 +16,24 @@ import { toSchedulingRules, type RuleParameters } from './schedule';
  * n8n 2.x), and building the body here reads each field once. See BENCHMARKS.md.
  */
 
-const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrideAppSettings', 'maxPhoneNumbers', 'logoId'];
+const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrideAppSettings', 'maxPhoneNumbers'];
+
+/**
+ * What the API is sent to clear a reference. '' is a guess (ServiceStack drops nulls, so null
+ * cannot clear); the sandbox applies the same rule (sandbox/semantics.ts) until staging settles it.
+ */
+export const CLEARED = '';
+
+/** A field that is set, or cleared by its "Remove …" switch; an empty value is refused, not sent. */
+function setOrClear(fields: IDataObject, key: string, clearKey: string, label: string, clearLabel: string): string | undefined {
+	const value = locatorValue(fields[key]);
+	const clear = fields[clearKey] === true;
+	if (clear && value !== undefined) throw new Error(messages.conflictingClear(label, clearLabel));
+	if (clear) return CLEARED;
+	if (value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') throw new InputError({ label, path: key, problem: problems.blankToClear(value, clearLabel) });
+	return value as string;
+}
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,16 +60,21 @@ function billing(value: IDataObject): IDataObject | undefined {
 export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData: AutoValue[] } {
 	const body: IDataObject = {};
 	for (const key of PLAIN_FIELDS) if (fields[key] !== undefined) body[key] = fields[key];
-	if (fields.parentCustomerId !== undefined) body.parentCustomerId = locatorValue(fields.parentCustomerId) as string;
+	const parent = setOrClear(fields, 'parentCustomerId', 'clearParentCustomer', 'Parent Customer', 'Remove Parent Customer');
+	if (parent !== undefined) body.parentCustomerId = parent;
+	const logo = setOrClear(fields, 'logoId', 'clearLogo', 'Logo ID', 'Remove Logo');
+	if (logo !== undefined) body.logoId = logo;
 	if (nonEmpty(fields.billingSettings)) {
 		const settings = billing(fields.billingSettings);
 		if (settings) body.billingSettings = settings;
 	}
 	if (nonEmpty(fields.appSettings)) body.appSettings = { ...fields.appSettings };
 	if (nonEmpty(fields.schedule)) {
-		const { rules, ...rest } = fields.schedule as IDataObject & { rules?: { rule?: RuleParameters[] } };
+		const { rules, clearRules, ...rest } = fields.schedule as IDataObject & { rules?: { rule?: RuleParameters[] }; clearRules?: boolean };
 		const schedule: IDataObject = { ...rest };
-		if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
+		if (clearRules === true && rules?.rule?.length) throw new Error(messages.conflictingClear('Schedule › Rules', 'Schedule › Remove All Rules'));
+		if (clearRules === true) schedule.rules = [];
+		else if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
 		if (Object.keys(schedule).length) body.schedule = schedule;
 	}
 	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
