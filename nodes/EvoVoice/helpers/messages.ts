@@ -34,6 +34,7 @@ export const problems = {
 		typeof v === 'string'
 			? `must be a number, not ${show(v)} (convert it in an expression, e.g. {{ Number($json.value) }})`
 			: `must be a number, not ${show(v)}`,
+	noNumber: () => 'is empty: type a number, or remove the field',
 	notFinite: (v: unknown) => `must be a finite number, not ${show(v)}`,
 	belowMin: (v: number, min: number) => `must be ${min} or more, not ${v}`,
 	aboveMax: (v: number, max: number) => `must be ${max} or less, not ${v}`,
