@@ -32,13 +32,6 @@ export function customerName(i: number): string {
 	return `Bench Customer ${i + 1}`;
 }
 
-/**
- * Items per batch of the latency-bound run. The recommended bulk setting is 1 (with a 1 ms interval): n8n then
- * yields after each item, so answers are handled and slots refilled while later items are prepared. Measured:
- * 1.26× of ideal with 1, 1.43× with one batch per in-flight window (5), 2× without batching.
- */
-const LATENCY_BATCH = process.env.BENCH_LATENCY_BATCH ? Number(process.env.BENCH_LATENCY_BATCH) : 1;
-
 /** Names of the nodes whose run data the runner reads. */
 export const NODE = { make: 'Make Items', split: 'Split Out', evo: 'Evo Voice', http: 'HTTP Request' } as const;
 
@@ -119,11 +112,8 @@ function evoNode(spec: WorkflowSpec): WorkflowNode {
 			customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 			updateMode: spec.kind === 'evoMerge' ? 'merge' : 'replace',
 			updateFields: { name: '={{ $json.name }}', billingSettings: billingSettings() },
-			// The recommended bulk setting for the latency-bound run (see LATENCY_BATCH).
-			requestOptions:
-				spec.tag === 'lat'
-					? { maxConcurrency: spec.concurrency, batching: { batch: { batchSize: LATENCY_BATCH, batchInterval: 1 } } }
-					: { maxConcurrency: spec.concurrency },
+			// Default settings but for the in-flight limit (no Batching: the node no longer needs it).
+			requestOptions: { maxConcurrency: spec.concurrency },
 		},
 		credentials: { evoVoiceApi: EVO_CREDENTIAL },
 	};

@@ -1,7 +1,8 @@
 // Who is calling, and what they may reach. Three layers, as on the real service:
 // authentication (401), role (403 "Invalid Role"), and reach: a Manager reaches only its accounts,
 // a Customer-role login only its own customer subtree (403 otherwise).
-import { forbidden, unauthorized } from './http';
+import { forbidden, type Query, unauthorized } from './http';
+import type { AuthMode } from './modes';
 import type { CustomerInfo, Role, SandboxState, SandboxUser } from './types';
 
 export const ALL_ROLES: Role[] = ['SystemAdministrator', 'Manager', 'Customer'];
@@ -22,6 +23,75 @@ export function authenticate(state: SandboxState, header: string | undefined): S
 	const email = decoded.slice(0, colon).toLowerCase();
 	const password = decoded.slice(colon + 1);
 	return state.users.find((u) => u.password !== undefined && u.email?.toLowerCase() === email && u.password === password);
+}
+
+/** What a request may carry a login in, beyond the Authorization header. */
+export interface RequestCredentials {
+	authorization?: string;
+	cookie?: string;
+	/** The `X-ss-id` header. */
+	sessionId?: string;
+	query: Query;
+}
+
+/** Cookie and query names that carry secrets; the log keeps their names, never their values. */
+export const SECRET_COOKIES = ['ss-tok', 'ss-id', 'ss-pid'];
+export const SECRET_QUERY = ['apikey', 'ss-tok'];
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+	for (const part of header?.split(';') ?? []) {
+		const eq = part.indexOf('=');
+		if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+	}
+	return undefined;
+}
+
+const queryValue = (query: Query, name: string): string | undefined => {
+	const v = query[name];
+	return (Array.isArray(v) ? v[0] : v) || undefined;
+};
+
+/**
+ * Resolves the caller through each way of sending a login that `modes` switches on, as a
+ * ServiceStack host with the matching auth providers would. `sessions` maps session IDs from
+ * POST /auth/credentials to user IDs.
+ */
+export function authenticateRequest(
+	state: SandboxState, creds: RequestCredentials, modes: Record<AuthMode, boolean>, sessions: Map<string, string>,
+): SandboxUser | undefined {
+	const byToken = (token: string | undefined) => (token ? state.users.find((u) => u.token !== undefined && u.token === token) : undefined);
+	const auth = creds.authorization ?? '';
+	const space = auth.indexOf(' ');
+	const scheme = space < 0 ? '' : auth.slice(0, space).toLowerCase();
+	if (scheme === 'bearer' && modes.bearer) return authenticate(state, auth);
+	if (scheme === 'basic') {
+		const decoded = Buffer.from(auth.slice(space + 1).trim(), 'base64').toString('utf8');
+		// An API key travels as the Basic user name with an empty password.
+		if (decoded.endsWith(':') && modes.basicToken) {
+			const user = byToken(decoded.slice(0, -1));
+			if (user) return user;
+		}
+		if (modes.basic) return authenticate(state, auth);
+	}
+	if (modes.apiKeyQuery) {
+		const user = byToken(queryValue(creds.query, 'apikey'));
+		if (user) return user;
+	}
+	if (modes.tokenQuery) {
+		const user = byToken(queryValue(creds.query, 'ss-tok'));
+		if (user) return user;
+	}
+	if (modes.tokenCookie) {
+		const user = byToken(cookieValue(creds.cookie, 'ss-tok'));
+		if (user) return user;
+	}
+	const sessionId = creds.sessionId ?? cookieValue(creds.cookie, 'ss-id');
+	if (modes.tokenSessionHeader) {
+		const user = byToken(sessionId);
+		if (user) return user;
+	}
+	if (modes.session && sessionId && sessions.has(sessionId)) return state.users.find((u) => u.id === sessions.get(sessionId));
+	return undefined;
 }
 
 /** The Authorization header as the log keeps it: its scheme only. */

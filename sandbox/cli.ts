@@ -4,8 +4,11 @@
 //   --state file.json    persist state there (loaded at start when present)
 //   --faults file.json   FaultRule[] to start with (change later with PUT /__sandbox/faults)
 //   --bulk N             add makeCustomers(N, 'acc-reseller') to the seed
+//   --semantics file     behave as a probed service did: the probe's observed.json, or any part of
+//                        SandboxSemantics (modes.ts); what the file leaves out keeps the guess
 import { readFileSync } from 'node:fs';
 import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox } from './index';
+import { loadSemanticsFile, type SandboxSemantics } from './modes';
 import type { FaultRule } from './faults';
 import type { SeedData } from './types';
 
@@ -17,6 +20,12 @@ function args(argv: string[]): Record<string, string> {
 		out[m[1]] = m[2] ?? argv[++i] ?? '';
 	}
 	return out;
+}
+
+function describeSemantics(s: SandboxSemantics): string {
+	const auth = Object.entries(s.auth).filter(([, on]) => on).map(([mode]) => mode).join('+');
+	const nested = Object.entries(s.nested).map(([name, mode]) => `${name} ${mode}`).join(', ');
+	return `auth ${auth || 'none'}; ${nested}; tagIds:[] ${s.emptyTagIds}; blank string ${s.blankString}; page cap ${s.maxCountPerPage ?? 'none'}`;
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -33,6 +42,7 @@ async function main(): Promise<void> {
 		seed,
 		stateFile: opts.state,
 		faults: opts.faults ? readJson<FaultRule[]>(opts.faults) : undefined,
+		semantics: opts.semantics ? loadSemanticsFile(opts.semantics) : undefined,
 	});
 	const c = SANDBOX_CREDENTIALS;
 	console.log(`Evo Voice sandbox listening on ${sandbox.url}  (loopback use only: /__sandbox/* needs no login)
@@ -41,6 +51,7 @@ async function main(): Promise<void> {
   Basic logins:  ${c.admin.email} / ${c.admin.password} (admin)
                  ${c.manager.email} / ${c.manager.password} (manager)
   Control:       GET /__sandbox/log | /__sandbox/counters | /__sandbox/state, PUT /__sandbox/faults, POST /__sandbox/reset
+  Semantics:     ${describeSemantics(sandbox.semantics)}${opts.semantics ? ` (from ${opts.semantics})` : ' (the guesses)'}
   ${Object.keys(sandbox.state.customers).length} customers in ${Object.keys(sandbox.state.accounts).length} accounts${opts.state ? `; state file ${opts.state}` : ''}`);
 	const stop = (signal: string) => {
 		console.log(`\n${signal}: closing the sandbox`);

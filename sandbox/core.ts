@@ -1,11 +1,12 @@
 // The request pipeline, one pass per request: route, count, read the body, inject faults, run the
 // handler, answer, log. Kept allocation-light because benchmarks push thousands of requests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, redactAuthorization } from './auth';
+import { authenticateRequest, redactAuthorization, SECRET_COOKIES, SECRET_QUERY } from './auth';
 import { garbled, JSON_TYPE, statusReply, type Reply } from './fault-replies';
 import { FaultEngine, type FaultRule } from './faults';
 import { ApiError, errorBody, parseQuery, readBody, TOO_LARGE, type Result } from './http';
 import { CounterSet, RequestLog } from './log';
+import { resolveSemantics, type SandboxSemantics, type SemanticsOverrides } from './modes';
 import { Router, type Match, type RequestContext } from './router';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
@@ -22,11 +23,15 @@ export class Core {
 	readonly log: RequestLog;
 	readonly stateFile?: StateFile;
 	state: SandboxState;
+	semantics: SandboxSemantics;
+	/** Sessions opened by POST /auth/credentials: session ID → user ID. Never persisted. */
+	readonly sessions = new Map<string, string>();
 	/** Latency timers, cleared by stop() so a closing sandbox leaves nothing behind. */
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private stopped = false;
 
-	constructor(private readonly seed: SeedData, faults: FaultRule[], logLimit: number, stateFile?: string) {
+	constructor(private readonly seed: SeedData, faults: FaultRule[], logLimit: number, stateFile?: string, semantics?: SemanticsOverrides) {
+		this.semantics = resolveSemantics(semantics);
 		this.faults.set(faults);
 		this.log = new RequestLog(logLimit);
 		if (stateFile) this.stateFile = new StateFile(stateFile, () => this.state);
@@ -38,6 +43,7 @@ export class Core {
 		this.log.clear();
 		this.counters.clear();
 		this.faults.set([]);
+		this.sessions.clear();
 		this.stateFile?.schedule();
 	}
 
@@ -104,11 +110,10 @@ export class Core {
 				bodyError = `Could not deserialize 'application/json' request body: ${(err as Error).message}`;
 			}
 		}
-		const headers = { ...req.headers };
-		if (headers.authorization) headers.authorization = redactAuthorization(headers.authorization);
 		const query = parseQuery(search);
+		const headers = redactedHeaders(req.headers);
 		const entry: RequestLogEntry = {
-			method, path, route, query, headers, body: bodyError ? raw : body,
+			method, path, route, query: redactedQuery(query), headers, body: bodyError ? raw : redactedBody(body),
 			status: 0, startedAt: new Date(startedAt).toISOString(), durationMs: 0, stateChanged: false,
 		};
 		const send = (reply: Reply) => {
@@ -144,8 +149,14 @@ export class Core {
 		try {
 			if (routeError) throw routeError;
 			if (raw === TOO_LARGE) throw new ApiError(413, 'RequestEntityTooLarge', 'The request body is larger than 4 MiB');
-			const user = authenticate(this.state, req.headers.authorization);
-			const rc: RequestContext = { method, path, params: {}, query, body, bodyError, user, state: this.state, now: new Date(startedAt), newCustomerId: this.newCustomerId };
+			const h = req.headers;
+			const sessionHeader = h['x-ss-id'];
+			const creds = { authorization: h.authorization, cookie: h.cookie, sessionId: Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader, query };
+			const user = authenticateRequest(this.state, creds, this.semantics.auth, this.sessions);
+			const rc: RequestContext = {
+				method, path, params: {}, query, body, bodyError, user, state: this.state, now: new Date(startedAt),
+				newCustomerId: this.newCustomerId, semantics: this.semantics, sessions: this.sessions,
+			};
 			result = dispatch(match!, rc);
 		} catch (err) {
 			result = errorResult(err);
@@ -184,11 +195,42 @@ export class Core {
 	private readonly controlApi: ControlApi = {
 		setFaults: (rules) => this.faults.set(rules),
 		faultRules: () => this.faults.rules(),
+		setMaxCountPerPage: (max) => (this.semantics.maxCountPerPage = max ?? null),
 		logEntries: () => this.log.entries(),
 		counters: () => this.counters.snapshot(),
 		reset: (seed) => this.reset(seed),
 		state: () => this.state,
 	};
+}
+
+/** Headers as the log keeps them: the Authorization scheme, cookie names, no session IDs. */
+function redactedHeaders(raw: IncomingMessage['headers']): RequestLogEntry['headers'] {
+	const headers = { ...raw };
+	if (headers.authorization) headers.authorization = redactAuthorization(headers.authorization);
+	if (headers['x-ss-id']) headers['x-ss-id'] = '[redacted]';
+	if (headers.cookie) {
+		headers.cookie = headers.cookie
+			.split(';')
+			.map((part) => {
+				const name = part.split('=')[0].trim();
+				return SECRET_COOKIES.includes(name) ? `${name}=[redacted]` : part.trim();
+			})
+			.join('; ');
+	}
+	return headers;
+}
+
+/** A login body (POST /auth/credentials) as the log keeps it: without its password. */
+function redactedBody(body: unknown): unknown {
+	if (typeof body !== 'object' || body === null || !('password' in body)) return body;
+	return { ...body, password: '[redacted]' };
+}
+
+function redactedQuery(query: RequestLogEntry['query']): RequestLogEntry['query'] {
+	if (!SECRET_QUERY.some((name) => name in query)) return query;
+	const out = { ...query };
+	for (const name of SECRET_QUERY) if (name in out) out[name] = '[redacted]';
+	return out;
 }
 
 function dispatch(match: Match, rc: RequestContext): Result {

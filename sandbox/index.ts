@@ -3,6 +3,10 @@
 export { startSandbox, type Sandbox, type SandboxOptions } from './server';
 export { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS } from './seed';
 export type { FaultRule } from './faults';
+export {
+	AUTH_MODES, BLANK_STRING_MODES, defaultSemantics, EMPTY_TAG_MODES, loadSemanticsFile, NESTED_MODES, NESTED_OBJECTS, resolveSemantics,
+	type AuthMode, type BlankStringMode, type EmptyTagMode, type NestedMode, type NestedObject, type SandboxSemantics, type SemanticsOverrides,
+} from './modes';
 export type {
 	AccountInfo,
 	AppSettings,

@@ -28,9 +28,10 @@ function compare(a: SortKey, b: SortKey): number {
  * Filters by specificIds, sorts (sortField over the stored record, default `name`; ties by id),
  * then pages. `all=true` returns everything in one page. `simplifiedPaging=true` skips the totals
  * the way a .NET DTO would send them when not computed: totalCount 0, totalPages 0,
- * hasMorePages false, so a client must stop on an empty `items` page instead.
+ * hasMorePages false, so a client must stop on an empty `items` page instead. `maxCountPerPage`
+ * (the semantics' page-size cap) lowers a larger countPerPage.
  */
-export function pageOf<T extends { id: string }>(records: T[], query: Query): ListResponse<T> {
+export function pageOf<T extends { id: string }>(records: T[], query: Query, maxCountPerPage?: number | null): ListResponse<T> {
 	const ids = queryList(query, 'specificIds');
 	if (ids) {
 		const wanted = new Set(ids);
@@ -49,7 +50,9 @@ export function pageOf<T extends { id: string }>(records: T[], query: Query): Li
 	const all = queryBool(query, 'all') ?? false;
 	const simplified = queryBool(query, 'simplifiedPaging') ?? false;
 	const page = queryInt(query, 'page', 0) ?? 0;
-	const perPage = queryInt(query, 'countPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
+	const asked = queryInt(query, 'countPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
+	// A capped service answers the cap's worth silently, as AutoQuery's MaxLimit does.
+	const perPage = maxCountPerPage ? Math.min(asked, maxCountPerPage) : asked;
 	if (all) {
 		return { items: sorted, totalCount: simplified ? 0 : sorted.length, totalPages: simplified ? 0 : 1, hasMorePages: false };
 	}

@@ -1,6 +1,7 @@
 // A tiny router: a dozen routes, matched segment by segment. Static segments match
 // case-insensitively (as ServiceStack's do); ':id' takes one URL-decoded segment.
 import { ApiError, type Query, type Result } from './http';
+import type { SandboxSemantics } from './modes';
 import type { SandboxState, SandboxUser } from './types';
 
 export interface RequestContext {
@@ -17,6 +18,9 @@ export interface RequestContext {
 	now: Date;
 	/** Allocates the ID of a customer created by POST /customers. */
 	newCustomerId(): string;
+	semantics: SandboxSemantics;
+	/** Session ID → user ID, for sessions opened by POST /auth/credentials. */
+	sessions: Map<string, string>;
 }
 
 export type Handler = (rc: RequestContext) => Result;

@@ -11,15 +11,17 @@
 //  6. parentCustomerId must name a customer of the same account and must not create a cycle;
 //     '' makes the customer top-level.
 //  7. Every successful write stamps dateLastModified (ISO string) and lastModifiedBy (userName).
+//
+// Rules 3 and 5, and what a blank referenceId does, are switchable (modes.ts): the defaults are
+// these guesses, and `--semantics observed.json` makes the sandbox behave as a probed service did.
 import { badRequest, fieldError, notFound } from './http';
+import { defaultSemantics, NESTED_OBJECTS, type NestedMode, type NestedObject, type SandboxSemantics } from './modes';
 import { validateBody } from './validate';
 import type { AccountInfo, CustomerInfo, SandboxState, SandboxUser, Tag } from './types';
 
 /** Fields copied from a PatchCustomer body when present (tagIds and parentCustomerId have rules of their own). */
-const CUSTOMER_FIELDS = [
-	'name', 'referenceId', 'data', 'schedule', 'overrideBillingSettings', 'billingSettings', 'overrideAppSettings', 'appSettings',
-] as const;
-const ACCOUNT_FIELDS = ['name', 'maxPhoneNumbers', 'logoId', 'billingSettings'] as const;
+const CUSTOMER_FIELDS = ['name', 'overrideBillingSettings', 'overrideAppSettings'] as const;
+const ACCOUNT_FIELDS = ['name', 'maxPhoneNumbers', 'logoId'] as const;
 
 /** Where logo files would be served from; AccountInfo.logoUri is derived from logoId. */
 export const LOGO_BASE_URI = 'https://files.sandbox.evovoice.test/';
@@ -31,6 +33,19 @@ export function cleanCopy<T>(value: T): T {
 	const out: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = cleanCopy(v);
 	return out as T;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A sent nested object applied to the stored one as `mode` says (see modes.ts). */
+export function applyNested(stored: unknown, sent: unknown, mode: NestedMode): unknown {
+	if (mode === 'replace' || !isObject(stored) || !isObject(sent)) return cleanCopy(sent);
+	const out: Record<string, unknown> = cleanCopy(stored);
+	for (const [key, value] of Object.entries(sent)) {
+		if (value === null || value === undefined) continue;
+		out[key] = mode === 'deepMerge' && isObject(value) && isObject(out[key]) ? applyNested(out[key], value, mode) : cleanCopy(value);
+	}
+	return out;
 }
 
 const present = (body: Record<string, unknown>, key: string): boolean => body[key] !== null && body[key] !== undefined;
@@ -64,26 +79,53 @@ function setParent(state: SandboxState, customer: CustomerInfo, parentId: string
 	customer.parentCustomerId = parentId;
 }
 
-function applyCustomerFields(state: SandboxState, target: CustomerInfo, body: Record<string, unknown>): void {
+function applyReferenceId(target: CustomerInfo, value: string, semantics: SandboxSemantics): void {
+	if (value !== '') target.referenceId = value;
+	else if (semantics.blankString === 'store') target.referenceId = '';
+	else if (semantics.blankString === 'clear') delete target.referenceId;
+	else if (semantics.blankString === 'reject') throw fieldError('NotEmpty', 'referenceId', "'Reference Id' must not be empty.");
+}
+
+function applyTags(state: SandboxState, target: CustomerInfo, tagIds: string[], semantics: SandboxSemantics, patching: boolean): void {
+	if (tagIds.length === 0 && patching && semantics.emptyTagIds !== 'clear') {
+		if (semantics.emptyTagIds === 'reject') throw fieldError('NotEmpty', 'tagIds', "'Tag Ids' must not be empty.");
+		return; // 'ignore': the tags stay as they are
+	}
+	target.tags = resolveTags(state, target.accountId, tagIds);
+}
+
+function applyCustomerFields(
+	state: SandboxState, target: CustomerInfo, body: Record<string, unknown>, semantics: SandboxSemantics, patching: boolean,
+): void {
 	if (present(body, 'name') && (body.name as string).trim() === '') throw fieldError('NotEmpty', 'name', "'Name' must not be empty.");
 	const bag = target as unknown as Record<string, unknown>;
 	for (const key of CUSTOMER_FIELDS) if (present(body, key)) bag[key] = cleanCopy(body[key]);
-	if (present(body, 'tagIds')) target.tags = resolveTags(state, target.accountId, cleanCopy(body.tagIds as string[]));
+	for (const key of NESTED_OBJECTS) {
+		if (present(body, key)) bag[key] = applyNested(bag[key], body[key], semantics.nested[key as NestedObject]);
+	}
+	if (present(body, 'referenceId')) applyReferenceId(target, body.referenceId as string, semantics);
+	if (present(body, 'tagIds')) applyTags(state, target, cleanCopy(body.tagIds as string[]), semantics, patching);
 	if (present(body, 'parentCustomerId')) setParent(state, target, body.parentCustomerId as string);
 }
 
 /** PATCH /customers/{id}: returns the new stored record (the caller swaps it in). */
-export function patchCustomer(state: SandboxState, current: CustomerInfo, body: Record<string, unknown>, user: SandboxUser, now: Date): CustomerInfo {
+export function patchCustomer(
+	state: SandboxState, current: CustomerInfo, body: Record<string, unknown>, user: SandboxUser, now: Date,
+	semantics: SandboxSemantics = defaultSemantics(),
+): CustomerInfo {
 	const errors = validateBody('PatchCustomer', body);
 	if (errors.length) throw badRequest(errors, 'PatchCustomer');
 	const next: CustomerInfo = { ...current };
-	applyCustomerFields(state, next, body);
+	applyCustomerFields(state, next, body, semantics, true);
 	stamp(next, user, now);
 	return next;
 }
 
 /** POST /customers: same field rules as PATCH on an empty customer, plus accountId and name required. */
-export function createCustomer(state: SandboxState, id: string, body: Record<string, unknown>, user: SandboxUser, now: Date): CustomerInfo {
+export function createCustomer(
+	state: SandboxState, id: string, body: Record<string, unknown>, user: SandboxUser, now: Date,
+	semantics: SandboxSemantics = defaultSemantics(),
+): CustomerInfo {
 	const errors = validateBody('CreateCustomer', body);
 	if (errors.length) throw badRequest(errors, 'CreateCustomer');
 	const accountId = body.accountId as string | undefined;
@@ -95,13 +137,16 @@ export function createCustomer(state: SandboxState, id: string, body: Record<str
 		overrideBillingSettings: false, overrideAppSettings: false,
 		dateCreated: now.toISOString(), createdBy: user.userName,
 	};
-	applyCustomerFields(state, created, body);
+	applyCustomerFields(state, created, body, semantics, false);
 	stamp(created, user, now);
 	return created;
 }
 
 /** PATCH /accounts/{id}. maxPhoneNumbers must be >= 0; logoId '' clears the logo. */
-export function patchAccount(current: AccountInfo, body: Record<string, unknown>, user: SandboxUser, now: Date): AccountInfo {
+export function patchAccount(
+	current: AccountInfo, body: Record<string, unknown>, user: SandboxUser, now: Date,
+	semantics: SandboxSemantics = defaultSemantics(),
+): AccountInfo {
 	const errors = validateBody('PatchAccount', body);
 	if (errors.length) throw badRequest(errors, 'PatchAccount');
 	if (present(body, 'name') && (body.name as string).trim() === '') throw fieldError('NotEmpty', 'name', "'Name' must not be empty.");
@@ -111,6 +156,7 @@ export function patchAccount(current: AccountInfo, body: Record<string, unknown>
 	const next: AccountInfo = { ...current };
 	const bag = next as unknown as Record<string, unknown>;
 	for (const key of ACCOUNT_FIELDS) if (present(body, key)) bag[key] = cleanCopy(body[key]);
+	if (present(body, 'billingSettings')) bag.billingSettings = applyNested(bag.billingSettings, body.billingSettings, semantics.nested.billingSettings);
 	if (present(body, 'logoId')) {
 		if (next.logoId) next.logoUri = LOGO_BASE_URI + encodeURIComponent(next.logoId);
 		else {

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { Core } from './core';
 import type { FaultRule } from './faults';
+import { resolveSemantics, type SandboxSemantics, type SemanticsOverrides } from './modes';
 import { defaultSeed } from './seed';
 import type { Counters, RequestLogEntry, SandboxState, SeedData } from './types';
 
@@ -17,8 +18,12 @@ export interface SandboxOptions {
 	/** Load state from this file at start when it exists; save after writes (debounced) and at close. */
 	stateFile?: string;
 	faults?: FaultRule[];
+	/** A server-side cap on list page sizes, below what countPerPage asks. */
+	maxCountPerPage?: number;
 	/** Request-log entries kept (a ring), default 10_000. */
 	logLimit?: number;
+	/** Behaviours of the real service (modes.ts); what is left out keeps the guess. */
+	semantics?: SemanticsOverrides;
 }
 
 export interface Sandbox {
@@ -31,6 +36,12 @@ export interface Sandbox {
 	log: RequestLogEntry[];
 	counters(): Counters;
 	setFaults(rules: FaultRule[]): void;
+	/** The settings in force (a live object: read it again after setSemantics). */
+	readonly semantics: SandboxSemantics;
+	/** Replaces every setting: the defaults overlaid with `overrides`. Survives reset(). */
+	setSemantics(overrides: SemanticsOverrides): void;
+	/** Caps list page sizes (undefined lifts the cap): the semantics' maxCountPerPage. */
+	setMaxCountPerPage(max: number | undefined): void;
 	/** Back to the seed (or the one given); clears log, counters and faults. */
 	reset(seed?: SeedData): void;
 	close(): Promise<void>;
@@ -38,7 +49,10 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const seed = structuredClone(options.seed ?? defaultSeed());
-	const core = new Core(seed, options.faults ?? [], options.logLimit ?? 10_000, options.stateFile);
+	const core = new Core(seed, options.faults ?? [], options.logLimit ?? 10_000, options.stateFile, {
+		...options.semantics,
+		...(options.maxCountPerPage !== undefined ? { maxCountPerPage: options.maxCountPerPage } : {}),
+	});
 	const sockets = new Set<Socket>();
 	const server = createServer((req, res) => void core.handle(req, res));
 	server.on('connection', (socket) => {
@@ -68,6 +82,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		counters: () => core.counters.snapshot(),
 		setFaults: (rules) => core.faults.set(rules),
+		get semantics() {
+			return core.semantics;
+		},
+		setSemantics: (overrides) => {
+			core.semantics = resolveSemantics(overrides);
+		},
+		setMaxCountPerPage: (max) => (core.semantics.maxCountPerPage = max ?? null),
 		reset: (next) => core.reset(next),
 		close() {
 			closing ??= (async () => {

@@ -1,11 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as account from './descriptions/account/Account.resource';
-import * as customer from './descriptions/customer/Customer.resource';
+import * as account from './actions/account';
+import * as customer from './actions/customer';
+import { router } from './actions/router';
 import { sharedParameters } from './descriptions/shared/parameters';
 import { requestOptions } from './descriptions/shared/requestOptions';
-import { USER_AGENT } from './helpers/api';
 import { listSearch, loadOptions } from './methods';
 
 export class EvoVoice implements INodeType {
@@ -24,10 +24,6 @@ export class EvoVoice implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'evoVoiceApi', required: true }],
-		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'User-Agent': USER_AGENT },
-			json: true,
-		},
 		properties: [
 			{
 				displayName: 'Resource',
@@ -48,4 +44,8 @@ export class EvoVoice implements INodeType {
 	};
 
 	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }

@@ -23,7 +23,7 @@ function list(rc: RequestContext): Result {
 	const matches = recordValues(rc.state.accounts).filter(
 		(a) => canReachAccount(user, a.id) && (!name || a.name.toLowerCase().includes(name)),
 	);
-	return { status: 200, body: pageOf(matches, rc.query) };
+	return { status: 200, body: pageOf(matches, rc.query, rc.semantics.maxCountPerPage) };
 }
 
 function get(rc: RequestContext): Result {
@@ -34,7 +34,7 @@ function get(rc: RequestContext): Result {
 function patch(rc: RequestContext): Result {
 	const user = requireUser(rc.user, ['SystemAdministrator']);
 	const current = load(rc);
-	const next = patchAccount(current, objectBody(rc), user, rc.now);
+	const next = patchAccount(current, objectBody(rc), user, rc.now, rc.semantics);
 	rc.state.accounts[next.id] = next;
 	return { status: 200, body: next, changed: true };
 }

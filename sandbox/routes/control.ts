@@ -10,6 +10,7 @@ import type { Counters, RequestLogEntry, SandboxState, SeedData } from '../types
 export interface ControlApi {
 	setFaults(rules: FaultRule[]): void;
 	faultRules(): FaultRule[];
+	setMaxCountPerPage(max: number | undefined): void;
 	logEntries(): RequestLogEntry[];
 	counters(): Counters;
 	reset(seed?: SeedData): void;
@@ -35,6 +36,14 @@ export function control(api: ControlApi, method: string, path: string, query: Qu
 				throw new ApiError(400, 'ArgumentException', (err as Error).message);
 			}
 			return { status: 200, body: { faults: api.faultRules() } };
+		}
+		case 'PUT /__sandbox/paging': {
+			const max = (body as { maxCountPerPage?: unknown } | undefined)?.maxCountPerPage;
+			if (max !== undefined && max !== null && (typeof max !== 'number' || !Number.isInteger(max) || max < 1)) {
+				throw new ApiError(400, 'ArgumentException', 'maxCountPerPage must be a whole number of 1 or more, or null');
+			}
+			api.setMaxCountPerPage(typeof max === 'number' ? max : undefined);
+			return { status: 200, body: { maxCountPerPage: max ?? null } };
 		}
 		case 'GET /__sandbox/log': {
 			const entries = api.logEntries();

@@ -50,7 +50,7 @@ function list(rc: RequestContext): Result {
 			(!parents || (shallow ? parents.has(c.parentCustomerId ?? '') : isDescendantOfAny(state, c, parents))) &&
 			(!tagIds?.length || tagIds.every((t) => c.tags?.some((ct) => ct.id === t))),
 	);
-	const page = pageOf(matches, query);
+	const page = pageOf(matches, query, rc.semantics.maxCountPerPage);
 	return { status: 200, body: { ...page, items: page.items.map((c) => customerView(state, c)) } };
 }
 
@@ -65,7 +65,7 @@ function create(rc: RequestContext): Result {
 	if (typeof accountId === 'string' && rc.state.accounts[accountId] && !canReachAccount(user, accountId)) throw forbidden();
 	const root = confinedTo(user);
 	if (root !== undefined && !isInSubtree(rc.state, body.parentCustomerId as string | undefined, root)) throw forbidden();
-	const created = createCustomer(rc.state, rc.newCustomerId(), body, user, rc.now);
+	const created = createCustomer(rc.state, rc.newCustomerId(), body, user, rc.now, rc.semantics);
 	rc.state.customers[created.id] = created;
 	return { status: 200, body: customerView(rc.state, created), changed: true };
 }
@@ -80,7 +80,7 @@ function patch(rc: RequestContext): Result {
 		// A confined login can rearrange its subtree but not move its own root, nor move anything out.
 		if (current.id === root || typeof parent !== 'string' || !isInSubtree(rc.state, parent, root)) throw forbidden();
 	}
-	const next = patchCustomer(rc.state, current, body, user, rc.now);
+	const next = patchCustomer(rc.state, current, body, user, rc.now, rc.semantics);
 	rc.state.customers[next.id] = next;
 	return { status: 200, body: customerView(rc.state, next), changed: true };
 }

@@ -85,6 +85,6 @@ test('a secret echoed back by the API is hidden in errors', async () => {
 	}));
 	const { error } = await runNode({ parameters: customerUpdate({ name: 'x' }), credentials: { baseUrl: api.url, apiToken: token } });
 	await api.close();
-	expect(error?.message).toContain('Rejected request with Bearer **hidden**');
+	expect(error?.message).toContain('Rejected request with **hidden**');
 	expect(JSON.stringify(error)).not.toContain(token);
 });

@@ -39,7 +39,7 @@ class InputNode implements INodeType {
 	}
 }
 
-/** The node as n8n's loader prepares it (n8n adds the batching, proxy and timeout options). */
+/** The node as n8n's loader prepares it (for a node with execute() it adds nothing). */
 export function loadEvoVoice(): INodeType {
 	const node = new EvoVoice();
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
@@ -102,11 +102,15 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; `continueOnFail` is short for continueRegularOutput. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 export interface RunResult {
 	/** The Evo Voice node's output items, errors included (with "continue on fail"). */
 	items: INodeExecutionData[];
+	/** Every output of the node: with "continue (using error output)", errors are in the second. */
+	outputs: INodeExecutionData[][];
 	/** The error that stopped the run, if one did. */
 	error?: { message: string; description?: string | null; context?: IDataObject; httpCode?: string | null };
 	run: IRun;
@@ -131,6 +135,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeTypes = new NodeTypes();
 	const evoVoice = evoVoiceNode(options.parameters, {
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError ? { onError: options.onError } : {}),
 	});
 	const input: INode = { id: 'in', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({
@@ -170,13 +175,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		await workflowExecute.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (e.g. a required parameter left empty).
-		return { items: [], error: { message: (error as Error).message + ' ' + JSON.stringify((error as { description?: string }).description ?? '') }, run: undefined as unknown as IRun };
+		return { items: [], outputs: [], error: { message: (error as Error).message + ' ' + JSON.stringify((error as { description?: string }).description ?? '') }, run: undefined as unknown as IRun };
 	}
 	const run = await done;
 	const taskData = run.data.resultData.runData['Evo Voice']?.[0];
-	const items = taskData?.data?.main?.[0] ?? [];
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	const items = outputs[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'] | undefined;
-	return { items, error, run };
+	return { items, outputs, error, run };
 }
 
 /** The node's parameters with n8n's defaults filled in, as the editor would store them. */

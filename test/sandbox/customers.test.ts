@@ -74,6 +74,22 @@ describe('GET /customers paging', () => {
 		expect((await call(big, 'GET', `${bulk}&page=9`)).json.items).toEqual([]);
 	});
 
+	it('a server-side page cap gives fewer records than asked, with totals that say so', async () => {
+		big.setMaxCountPerPage(20);
+		try {
+			const p0 = await call(big, 'GET', `${bulk}&countPerPage=100`);
+			expect(p0.json.items).toHaveLength(20);
+			expect(p0.json).toMatchObject({ totalCount: 60, totalPages: 3, hasMorePages: true });
+			const set = await call(big, 'PUT', '/__sandbox/paging', { body: { maxCountPerPage: 50 } });
+			expect(set.json).toEqual({ maxCountPerPage: 50 });
+			expect((await call(big, 'GET', `${bulk}&countPerPage=100`)).json.items).toHaveLength(50);
+			expect((await call(big, 'PUT', '/__sandbox/paging', { body: { maxCountPerPage: 0 } })).status).toBe(400);
+		} finally {
+			big.setMaxCountPerPage(undefined);
+		}
+		expect((await call(big, 'GET', `${bulk}&countPerPage=100`)).json.items).toHaveLength(60);
+	});
+
 	it('defaults to 25 per page', async () => {
 		expect((await call(big, 'GET', bulk)).json.items).toHaveLength(25);
 	});

@@ -4,9 +4,9 @@ import { parseByDay, parseIntList, toSchedulingRules } from '../../nodes/EvoVoic
 import { retryDelaySeconds } from '../../nodes/EvoVoice/helpers/retry';
 import { ApiResponseError } from '../../nodes/EvoVoice/helpers/apiErrors';
 import { DEFAULT_RETRY } from '../../nodes/EvoVoice/helpers/retry';
-import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/EvoVoice/hooks/sendRequest';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/EvoVoice/executor/settings';
 import { requestOptions } from '../../nodes/EvoVoice/descriptions/shared/requestOptions';
-import { describeItems } from '../../nodes/EvoVoice/helpers/runState';
+import { describeItems } from '../../nodes/EvoVoice/executor/outcomes';
 
 describe('schedule mappers', () => {
 	test('byDay reads RRULE codes, day names and offsets', () => {
@@ -83,7 +83,8 @@ describe('retry policy', () => {
 	test('waits as Retry-After says, for requests safe to repeat only', () => {
 		expect(retryDelaySeconds(status(429, '7'), 'PATCH', 0)).toBe(7);
 		expect(retryDelaySeconds(status(503, '2'), 'GET', 3)).toBe(2);
-		expect(retryDelaySeconds(status(429, '7'), 'POST', 0)).toBeUndefined();
+		expect(retryDelaySeconds(status(429, '7'), 'POST', 0)).toBe(7);
+		expect(retryDelaySeconds(status(503, '7'), 'POST', 0)).toBeUndefined();
 		expect(retryDelaySeconds(status(500), 'PATCH', 0)).toBeUndefined();
 		expect(retryDelaySeconds(status(404), 'GET', 0)).toBeUndefined();
 	});
@@ -95,7 +96,7 @@ describe('retry policy', () => {
 
 test('the UI defaults of the request options are the ones the hooks use', () => {
 	const defaults = Object.fromEntries((requestOptions.options ?? []).map((o) => [(o as { name: string }).name, (o as { default: unknown }).default]));
-	expect(defaults).toEqual({ maxConcurrency: DEFAULT_MAX_IN_FLIGHT, maxRetries: DEFAULT_RETRY.maxRetries, maxRetryWait: DEFAULT_RETRY.maxWaitSeconds });
+	expect(defaults).toMatchObject({ maxConcurrency: DEFAULT_MAX_IN_FLIGHT, maxRetries: DEFAULT_RETRY.maxRetries, maxRetryWait: DEFAULT_RETRY.maxWaitSeconds });
 });
 
 test('item ranges read as people count', () => {

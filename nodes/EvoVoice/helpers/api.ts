@@ -1,19 +1,15 @@
 import type {
 	IDataObject,
-	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-
-import { ApiResponseError } from './apiErrors';
 
 export const USER_AGENT = 'n8n-nodes-evovoice (+https://github.com/evovoice/n8n-nodes-evovoice)';
 
-/** A request outside the routing engine (pickers, lookups), authenticated like every other. */
+/** A picker's request, authenticated like every other. */
 export async function evoVoiceRequest<T = IDataObject>(
-	context: ILoadOptionsFunctions | IExecuteSingleFunctions,
+	context: ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	qs: IDataObject = {},
@@ -40,27 +36,4 @@ export interface Page<T> {
 	totalCount?: number;
 	totalPages?: number;
 	hasMorePages?: boolean;
-}
-
-/**
- * Like evoVoiceRequest, but a failed answer becomes an ApiResponseError with its status and
- * headers, so that the same retry rules apply as to the node's own requests.
- */
-export async function evoVoiceRead<T = IDataObject>(
-	context: IExecuteSingleFunctions,
-	path: string,
-	qs: IDataObject = {},
-	timeout?: number,
-): Promise<T> {
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'evoVoiceApi', {
-		...requestOptions('GET', path, qs),
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		...(timeout ? { timeout } : {}),
-	})) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) throw new ApiResponseError(response.statusCode, response.headers, response.body);
-	if (typeof response.body !== 'object' || response.body === null) {
-		throw new ApiResponseError(response.statusCode, response.headers, response.body, 'malformed');
-	}
-	return response.body as T;
 }

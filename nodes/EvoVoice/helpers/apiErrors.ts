@@ -9,7 +9,7 @@ interface ServiceStackStatus {
 	errors?: Array<{ errorCode?: string; fieldName?: string; message?: string }>;
 }
 
-/** A failed answer of the API, kept raw until `sendRequest` decides to retry it or report it. */
+/** A failed answer of the API, kept raw until the client decides to retry it or report it. */
 export class ApiResponseError extends Error {
 	constructor(
 		readonly status: number,

@@ -1,26 +1,22 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
-import { evoVoiceRead } from './api';
+import type { Client } from '../executor/client';
 import type { CustomerField } from './mappers/fieldTypes';
-import type { RunState } from './runState';
 
-/** The account's customer data fields (GET /system/settings), read once per run and account. */
-export function fieldDefinitions(
-	context: IExecuteSingleFunctions,
-	state: RunState,
-	accountId: string,
-	read: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<CustomerField[]> {
-	state.fieldDefinitions ??= new Map();
-	let definitions = state.fieldDefinitions.get(accountId);
-	if (!definitions) {
-		definitions = read(async () => {
-			const settings = await evoVoiceRead<{ customerFields?: CustomerField[] }>(context, '/system/settings', { accountId });
-			return settings.customerFields ?? [];
-		});
-		// A failed read must not be cached for the items still to come.
-		definitions.catch(() => state.fieldDefinitions?.delete(accountId));
-		state.fieldDefinitions.set(accountId, definitions);
+/** The accounts' customer data fields (GET /system/settings), read once per run and account. */
+export class FieldDefinitions {
+	private readonly byAccount = new Map<string, Promise<CustomerField[]>>();
+
+	constructor(private readonly client: Client) {}
+
+	of(accountId: string): Promise<CustomerField[]> {
+		let definitions = this.byAccount.get(accountId);
+		if (!definitions) {
+			definitions = this.client
+				.read<{ customerFields?: CustomerField[] }>('/system/settings', { accountId })
+				.then((settings) => settings.customerFields ?? []);
+			// A failed read is not kept: the next item that needs it asks again.
+			definitions.catch(() => this.byAccount.delete(accountId));
+			this.byAccount.set(accountId, definitions);
+		}
+		return definitions;
 	}
-	return definitions;
 }

@@ -1,25 +1,26 @@
-import type { IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { Target } from '../executor/types';
+import type { Parameters } from '../executor/parameters';
 import { idToPathSegment } from './ids';
 import { InputError } from './inputError';
 import { problems } from './messages';
-import { getRunState } from './runState';
 
 export const REFERENCE_MODE = 'referenceId';
 
 /**
- * The path of the entity a locator points at. For "By Reference ID" the customer is not known
- * yet: the path gets a placeholder and `sendRequest` looks the customer up before sending.
+ * The entity a locator points at. "By Reference ID" is resolved later, for the whole run at once;
+ * an ID is checked here, so that bad input is refused before anything is sent.
  */
-export function entityPath(
-	context: IExecuteSingleFunctions,
+export function targetOf(
+	parameters: Parameters,
+	itemIndex: number,
 	parameter: string,
-	collection: string,
+	collection: Target['collection'],
 	label: string,
-): string {
-	// Read once (each read evaluates the expressions again); list, ID and reference modes all hold
-	// the plain value, so nothing needs n8n's extraction.
-	const locator = context.getNodeParameter(parameter, undefined) as INodeParameterResourceLocator | string | undefined;
+): Target {
+	// Read once and unextracted: list, ID and reference modes all hold the plain value.
+	const locator = parameters.read<INodeParameterResourceLocator | string | undefined>(parameter, itemIndex, label);
 	const isLocator = typeof locator === 'object' && locator !== null;
 	const mode = isLocator ? locator.mode : 'id';
 	const value = isLocator ? locator.value : locator;
@@ -27,8 +28,8 @@ export function entityPath(
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });
 		}
-		getRunState(context).lookups.set(context.getItemIndex(), value.trim());
-		return `/${collection}/{referenceId}`;
+		return { collection, referenceId: value.trim(), label, parameter };
 	}
-	return `/${collection}/${idToPathSegment(value, label, parameter)}`;
+	idToPathSegment(value, label, parameter);
+	return { collection, id: String(value).trim(), label, parameter };
 }

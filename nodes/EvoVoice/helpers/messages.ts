@@ -72,6 +72,12 @@ export const messages = {
 		`No request was sent for any item, because item ${itemNumber} has invalid input: ${message}`,
 	notSentAfterFailure: (itemNumber: number) =>
 		`Not sent: the run stopped after item ${itemNumber} failed (turn on "Continue On Fail" to send every item)`,
+	notTheEntity: (label: string, id: string, got: unknown) =>
+		`The Evo Voice API answered the read of ${label} ${JSON.stringify(id)} with something that is not that record (${show(got)}): nothing was written for this item, since a merge on it would overwrite the record's other values`,
+	noAccountForData: (id: string) =>
+		`The customer ${JSON.stringify(id)} has no account ID, so the types of its data fields cannot be known: type the data values yourself`,
+	notSentBecauseFailed: (itemNumber: number) =>
+		`Nothing was written, because item ${itemNumber} failed before any write (turn on "Continue On Fail" to write the other items)`,
 	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
 	// Words, not the error code: n8n swaps a message containing a known code for a generic text.
 	network: (code: string) =>

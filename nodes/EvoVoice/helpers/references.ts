@@ -1,41 +1,40 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { evoVoiceRead, type Page } from './api';
-import type { RunState } from './runState';
-
-const PAGE_SIZE = 100;
+import type { Client } from '../executor/client';
+import { messages } from './messages';
+import { readPages } from './paging';
 
 /**
- * Reference ID → customer IDs, for every customer this login can see. The API has no filter by
- * reference ID, so the node reads the list once per run (not once per item) and looks items up in it.
+ * What a reference ID (the customer's ID in another system) stands for: the customer's ID, or why
+ * there is none. `entity`, when given, is the customer as read by its ID, and serves as the merge
+ * base of the first write to it.
  */
-export function referenceIndex(
-	context: IExecuteSingleFunctions,
-	state: RunState,
-	read: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<Map<string, string[]>> {
-	state.referenceIndex ??= (async () => {
-		const index = new Map<string, string[]>();
-		for (let page = 0; ; page++) {
-			const result = await read(
-				async () =>
-					await evoVoiceRead<Page<{ id: string; referenceId?: string }>>(context, '/customers', {
-						page,
-						countPerPage: PAGE_SIZE,
-						simplifiedPaging: true,
-					}),
-			);
-			const items = result.items ?? [];
-			for (const customer of items) {
-				if (!customer.referenceId) continue;
-				index.set(customer.referenceId, [...(index.get(customer.referenceId) ?? []), customer.id]);
-			}
-			// With simplifiedPaging the API sends no totals: a short page is the last one.
-			if (items.length < PAGE_SIZE) break;
-		}
-		return index;
-	})();
-	// A failed read must not be cached for the items still to come.
-	state.referenceIndex.catch(() => (state.referenceIndex = undefined));
-	return state.referenceIndex;
+export type Resolution = { customerId: string; entity?: IDataObject } | { error: string };
+
+/**
+ * Resolves every distinct reference ID of the run at once, before anything is written. The API has
+ * no filter by reference ID, so the customer list is read once per run, page by page to its end,
+ * and each ID looked up in it. An API failure is thrown: every item that needed the list fails with it.
+ */
+export async function resolveReferences(client: Client, referenceIds: ReadonlySet<string>): Promise<Map<string, Resolution>> {
+	const resolved = new Map<string, Resolution>();
+	if (referenceIds.size === 0) return resolved;
+	const customers = await readPages<{ id: string; referenceId?: string }>(
+		async (page, countPerPage) => await client.page('/customers', {}, page, countPerPage),
+	);
+	const index = new Map<string, string[]>();
+	for (const customer of customers) {
+		if (!customer.referenceId || !referenceIds.has(customer.referenceId)) continue;
+		index.set(customer.referenceId, [...(index.get(customer.referenceId) ?? []), customer.id]);
+	}
+	for (const referenceId of referenceIds) {
+		const ids = [...new Set(index.get(referenceId) ?? [])];
+		resolved.set(
+			referenceId,
+			ids.length === 1
+				? { customerId: ids[0] }
+				: { error: ids.length === 0 ? messages.noReferenceMatch(referenceId) : messages.severalReferenceMatches(referenceId, ids) },
+		);
+	}
+	return resolved;
 }

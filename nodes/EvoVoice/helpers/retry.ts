@@ -13,16 +13,20 @@ const IDEMPOTENT = new Set(['GET', 'PATCH', 'DELETE', 'HEAD', 'PUT']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'socket hang up']);
 
 /**
- * How long to wait before sending again, or undefined to give up. Only requests that are safe to
- * repeat are repeated: a create is never sent twice.
+ * How long to wait before sending again, or undefined to give up. A 429 is retried for every
+ * method, because the server refused it without processing it; anything else only for requests
+ * that are safe to repeat: a create that may have been processed is never sent twice.
  */
 export function retryDelaySeconds(error: unknown, method: string, attempt: number): number | undefined {
-	if (!IDEMPOTENT.has(method.toUpperCase())) return undefined;
 	const backoff = Math.min(30, 0.5 * 2 ** attempt);
+	if (error instanceof ApiResponseError && error.kind === 'status' && error.status === 429) {
+		return error.retryAfterSeconds ?? backoff;
+	}
+	if (!IDEMPOTENT.has(method.toUpperCase())) return undefined;
 	if (error instanceof ApiResponseError) {
 		if (error.kind !== 'status') return undefined;
 		// The server says when: wait exactly that (a 503 without Retry-After is an outage, retried briefly).
-		if (error.status === 429 || error.status === 503) return error.retryAfterSeconds ?? backoff;
+		if (error.status === 503) return error.retryAfterSeconds ?? backoff;
 		if (error.status === 502 || error.status === 504) return attempt < 2 ? backoff : undefined;
 		return undefined;
 	}

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as accountUpdate from '../account/update.operation';
-import * as customerGetAll from '../customer/getAll.operation';
-import * as customerUpdate from '../customer/update.operation';
+import * as accountUpdate from '../../actions/account/update.operation';
+import * as customerGetAll from '../../actions/customer/getAll.operation';
+import * as customerUpdate from '../../actions/customer/update.operation';
 import { billingSettingsField } from './billingSettings';
 import { returnAllFields } from './getAll';
 import { accountLocator, customerLocator } from './resourceLocators';
@@ -10,9 +10,7 @@ import { replaceNotice, updateModeField } from './updateMode';
 
 /**
  * Parameters that several operations use are defined once, here, with display options naming
- * every operation that shows them. n8n's routing engine resolves, for every item, each top-level
- * property whose name matches a set parameter, shown or not: the same `customerId` defined for
- * three operations had its expressions evaluated three times over (see BENCHMARKS.md). Options
+ * every operation that shows them, so that each has one definition to read and to edit. Options
  * that belong to one resource carry a display option on `/resource` instead.
  */
 

@@ -10,10 +10,7 @@ import { toSchedulingRules, type RuleParameters } from './schedule';
  * Request bodies from "Update Fields" (or "Additional Fields"), built once per item. The UI's
  * collections already have the API's shape, so most fields are copied; what an item leaves out
  * (or adds and leaves empty) is not sent.
- *
- * Why not `routing.send` on each field, the usual declarative way: n8n's routing engine evaluates a
- * routed field's expressions again for each pass it makes over the description (four per item in
- * n8n 2.x), and building the body here reads each field once. See BENCHMARKS.md.
+ * Each collection is read once per item, so each of its expressions is evaluated once.
  */
 
 const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrideAppSettings', 'maxPhoneNumbers'];
@@ -55,7 +52,7 @@ function billing(value: IDataObject): IDataObject | undefined {
 
 /**
  * The body, and the data values whose kind must wait for the account's field definitions. Those
- * are not in the body yet: sendRequest wraps them and adds them.
+ * are not in the body yet: the executor wraps and adds them once the definitions are read.
  */
 export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData: AutoValue[] } {
 	const body: IDataObject = {};

@@ -85,7 +85,7 @@ export function toData(json: unknown, entries: DataValueParameters[]): Struct | 
 
 /**
  * The same, keeping apart the entries typed "from the field's type": their kind is known only once
- * the account's field definitions are read (see sendRequest).
+ * the account's field definitions are read (see executor/prepare.ts).
  */
 export function splitData(
 	json: unknown,

@@ -1,0 +1,3 @@
+import { ACCOUNT, getOperation } from '../common';
+
+export const operation = getOperation(ACCOUNT);

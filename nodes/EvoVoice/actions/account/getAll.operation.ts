@@ -1,0 +1,3 @@
+import { listOperation } from '../common';
+
+export const operation = listOperation('/accounts');

@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../executor/types';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = {
+	get: get.operation,
+	getAll: getAll.operation,
+	update: update.operation,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get an account by ID', action: 'Get an account' },
+			{ name: 'Get Many', value: 'getAll', description: 'List the accounts this login can reach', action: 'Get many accounts' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change an account's name, logo, phone number limit or billing settings",
+				action: 'Update an account',
+			},
+		],
+		default: 'update',
+	},
+];

@@ -1,0 +1,3 @@
+import { CUSTOMER, getOperation } from '../common';
+
+export const operation = getOperation(CUSTOMER);

@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../executor/types';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations: Record<string, Operation> = {
+	create: create.operation,
+	delete: del.operation,
+	get: get.operation,
+	getAll: getAll.operation,
+	update: update.operation,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customer'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a customer in an account', action: 'Create a customer' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a customer', action: 'Delete a customer' },
+			{ name: 'Get', value: 'get', description: 'Get a customer by ID or reference ID', action: 'Get a customer' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List customers, filtered by name, account, parent or tags',
+				action: 'Get many customers',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a customer's name, tags, data, schedule, billing or app settings",
+				action: 'Update a customer',
+			},
+		],
+		default: 'update',
+	},
+	...create.description,
+];

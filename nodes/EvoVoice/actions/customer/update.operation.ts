@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { appSettingsField } from '../../descriptions/shared/appSettings';
+import { dataJsonField, dataValuesField } from '../../descriptions/shared/data';
+import { customerLocator } from '../../descriptions/shared/resourceLocators';
+import { scheduleField } from '../../descriptions/shared/schedule';
+import { tagFields } from '../../descriptions/shared/tags';
+import { customerPatchSchema } from '../../helpers/schemas';
+import { CUSTOMER, updateOperation } from '../common';
+
+const tags = tagFields();
+
+/** The Update Fields only customers have (billing settings and name are shared with accounts). */
+export const updateFieldOptions: INodeProperties[] = [
+	tags.add,
+	appSettingsField(),
+	dataJsonField(),
+	dataValuesField(),
+	{ displayName: 'Override App Settings', name: 'overrideAppSettings', type: 'boolean', default: false, description: "Whether the customer uses its own app settings instead of its parent's" },
+	{ displayName: 'Override Billing Settings', name: 'overrideBillingSettings', type: 'boolean', default: false, description: "Whether the customer uses its own billing settings instead of its parent's" },
+	customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }),
+	{ displayName: 'Remove Parent Customer', name: 'clearParentCustomer', type: 'boolean', default: false, description: 'Whether to make the customer top-level, under no other customer' },
+	{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: "The customer's ID in another system, such as your CRM" },
+	tags.clear,
+	tags.remove,
+	scheduleField(),
+	tags.set,
+];
+
+export const operation = updateOperation({ ...CUSTOMER, resource: 'customer', schema: customerPatchSchema, tags: true });

@@ -1,0 +1,125 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	NodeApiError,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { USER_AGENT, type Page } from '../helpers/api';
+import { ApiResponseError, scrub, toNodeApiError } from '../helpers/apiErrors';
+import { retryDelaySeconds } from '../helpers/retry';
+import { secretForms } from '../helpers/secrets';
+import { Limiter } from './limiter';
+import type { RunSettings } from './settings';
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/**
+	 * Builds the body again before a resend that waited this long or longer: a merged body rests on
+	 * a read, and a read that old may no longer be the record's state.
+	 */
+	rebuild?: { afterSeconds: number; body: () => Promise<IDataObject> };
+}
+
+/**
+ * The run's one way to the API. It reads the credential once (n8n would decrypt it for every
+ * request otherwise), keeps to the in-flight limit, waits out rate limits for the whole run, and
+ * turns failures into errors with every form of the secret hidden.
+ */
+export class Client {
+	readonly limiter: Limiter;
+	private readonly secrets: string[];
+
+	private constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly credentials: ICredentialDataDecryptedObject,
+		private readonly settings: RunSettings,
+	) {
+		this.limiter = new Limiter(settings.maxInFlight);
+		this.secrets = secretForms(credentials);
+	}
+
+	static async open(context: IExecuteFunctions, settings: RunSettings): Promise<Client> {
+		return new Client(context, await context.getCredentials('evoVoiceApi'), settings);
+	}
+
+	async request<T = IDataObject>(spec: RequestSpec): Promise<T | undefined> {
+		let waited = 0;
+		let body = spec.body;
+		for (let tries = 0; ; tries++) {
+			let failure: unknown;
+			await this.limiter.acquire();
+			try {
+				return (await this.send({ ...spec, body })) as T | undefined;
+			} catch (error) {
+				failure = error;
+			} finally {
+				this.limiter.release();
+			}
+			const { maxRetries, maxWaitSeconds } = this.settings.retry;
+			const delay = tries < maxRetries ? retryDelaySeconds(failure, spec.method, tries) : undefined;
+			// Re-thrown as it came: the executor turns it into the error the user sees.
+			if (delay === undefined || waited + delay > maxWaitSeconds) throw failure;
+			waited += delay;
+			if (failure instanceof ApiResponseError && failure.retryAfterSeconds !== undefined) this.limiter.pause(delay);
+			await sleep(delay * 1000);
+			if (spec.rebuild && waited >= spec.rebuild.afterSeconds) body = await spec.rebuild.body();
+		}
+	}
+
+	/** A GET whose answer must be an object (an entity, a page, settings). */
+	async read<T = IDataObject>(path: string, qs: IDataObject = {}): Promise<T> {
+		const result = await this.request<T>({ method: 'GET', path, qs });
+		if (result === undefined) throw new ApiResponseError(200, {}, '', 'malformed');
+		return result;
+	}
+
+	async page<T>(path: string, qs: IDataObject, page: number, countPerPage: number): Promise<Page<T>> {
+		return await this.read<Page<T>>(path, { ...qs, page, countPerPage });
+	}
+
+	private async send(spec: RequestSpec): Promise<unknown> {
+		const response = (await this.context.helpers.httpRequestWithAuthentication.call(
+			this.context,
+			'evoVoiceApi',
+			{
+				method: spec.method,
+				url: spec.path,
+				qs: spec.qs,
+				...(spec.body !== undefined ? { body: spec.body } : {}),
+				json: true,
+				headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
+				// Repeated keys (accountIds=a&accountIds=b), as ServiceStack reads lists.
+				arrayFormat: 'repeat',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				...this.settings.transport,
+			},
+			{ credentialsDecrypted: { id: '', name: 'evoVoiceApi', type: 'evoVoiceApi', data: this.credentials } },
+		)) as IN8nHttpFullResponse;
+		const { statusCode: status, headers, body } = response;
+		if (status >= 400) throw new ApiResponseError(status, headers, body);
+		if (status === 204 || body === undefined || body === null || body === '') return undefined;
+		if (typeof body !== 'object' || Buffer.isBuffer(body)) throw new ApiResponseError(status, headers, body, 'malformed');
+		return body;
+	}
+
+	get node() {
+		return this.context.getNode();
+	}
+
+	/** The error a user sees for a failed request of item `itemIndex`. */
+	apiError(error: unknown, itemIndex: number): NodeApiError {
+		return toNodeApiError(this.context.getNode(), error, itemIndex, this.secrets, this.settings.timeoutMs);
+	}
+
+	scrub(text: string): string {
+		return scrub(text, this.secrets);
+	}
+}

@@ -1,0 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { messages } from '../helpers/messages';
+import type { Client } from './client';
+
+/** A record as read (or as a write returned it), and when: the base a merge is built on. */
+export interface Snapshot {
+	entity: IDataObject;
+	at: number;
+}
+
+/** A merge base older than this is read again just before the write that rests on it. */
+export const MAX_BASE_AGE_MS = 60_000;
+
+/** A resend of a merged body that waited this long is built again on a fresh read. */
+export const REREAD_AFTER_WAIT_SECONDS = 5;
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** True when `value` is the record with this ID: anything else must never become a merge base. */
+export function isEntity(value: unknown, id: string): value is IDataObject {
+	return isObject(value) && String(value.id ?? '') === id;
+}
+
+/**
+ * Reads the record at `path` and checks it is the one asked for: an empty object, a proxy's page
+ * or another record merged into and written back would overwrite what it lacks.
+ */
+export async function readEntity(client: Client, path: string, id: string, label: string, itemIndex: number): Promise<Snapshot> {
+	const entity = await client.read(path);
+	if (!isEntity(entity, id)) {
+		throw new NodeOperationError(client.node, client.scrub(messages.notTheEntity(label, id, entity)), { itemIndex });
+	}
+	return { entity, at: Date.now() };
+}

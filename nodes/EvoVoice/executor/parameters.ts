@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, IGetNodeParameterOptions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+
+import { InputError } from '../helpers/inputError';
+import { show } from '../helpers/messages';
+
+const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
+
+/**
+ * The first expression of `raw` whose value came out as nothing. n8n's expression engines do not
+ * always throw for an expression that fails (the legacy one gives no value for a runtime error),
+ * and a field the user added must not silently drop out of the request.
+ */
+function lostExpression(raw: unknown, resolved: unknown, path: string): { path: string; expression: string } | undefined {
+	if (isExpression(raw)) return resolved === undefined ? { path, expression: raw.slice(1) } : undefined;
+	if (typeof raw !== 'object' || raw === null || typeof resolved !== 'object' || resolved === null) return undefined;
+	for (const [key, entry] of Object.entries(raw)) {
+		const found = lostExpression(entry, (resolved as Record<string, unknown>)[key], Array.isArray(raw) ? `${path}[${key}]` : `${path}.${key}`);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/**
+ * Reads the parameters of the run's items. An expression that throws, or gives no value, is that
+ * item's bad input, named by the parameter: never a field silently left out of the request. The
+ * node's stored parameters are read once per run (n8n copies the whole node on every getNode()).
+ */
+export class Parameters {
+	private readonly raw: INodeParameters;
+
+	constructor(private readonly context: IExecuteFunctions) {
+		this.raw = context.getNode().parameters;
+	}
+
+	read<T = NodeParameterValueType>(name: string, itemIndex: number, label: string, fallback?: T, options?: IGetNodeParameterOptions): T {
+		let value: T;
+		try {
+			value = this.context.getNodeParameter(name, itemIndex, fallback, options) as T;
+		} catch (error) {
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the executor turns InputError into NodeOperationError
+			throw new InputError({ label, path: name, problem: `has an expression that failed: ${(error as Error).message}` });
+		}
+		const lost = lostExpression(this.raw[name], value, name);
+		if (lost) {
+			throw new InputError({ label, path: lost.path, problem: `has an expression that failed or gave no value: ${show(lost.expression)}` });
+		}
+		return value;
+	}
+}

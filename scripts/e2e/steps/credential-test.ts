@@ -1,0 +1,35 @@
+import { say, short } from '../checks';
+import { sandboxCredentials } from '../fixtures';
+import type { Step } from './types';
+
+/** The credential test as the editor runs it: good secrets pass, wrong ones fail, at the sandbox. */
+export const credentialTestStep: Step = {
+	name: 'credential test through n8n (POST /rest/credentials/test)',
+	needsServer: true,
+	async run({ rest, sandbox: sb, checks }) {
+		const [token, basic] = sandboxCredentials(sb.url);
+		const authCount = () => sb.log.filter((entry) => entry.route.startsWith('GET /auth')).length;
+		const authBefore = authCount();
+		const good = await rest.testCredential(token);
+		checks.equal('credential test: good token passes', good?.status, 'OK');
+		const wrong = await rest.testCredential({ ...token, data: { ...token.data, apiToken: 'not-a-valid-token' } });
+		checks.ok('credential test: wrong token fails', wrong?.status === 'Error', () => `got ${short(wrong)}`);
+		say(`    good token: ${good?.status} ${good?.message ?? ''}; wrong token: ${wrong?.status} ${wrong?.message ?? ''}`);
+		const basicGood = await rest.testCredential(basic);
+		checks.equal('credential test: email and password pass', basicGood?.status, 'OK');
+		const basicWrong = await rest.testCredential({ ...basic, data: { ...basic.data, password: 'wrong-password' } });
+		checks.ok('credential test: wrong password fails', basicWrong?.status === 'Error', () => `got ${short(basicWrong)}`);
+		const authAfter = authCount();
+		checks.ok('credential test reached the sandbox', authAfter - authBefore >= 4, () => `${authAfter - authBefore} auth requests`);
+		// Send Token As, in real n8n: a host that refuses Bearer and takes the token in the ss-tok cookie.
+		sb.setSemantics({ auth: { bearer: false, tokenCookie: true } });
+		try {
+			const cookie = await rest.testCredential({ ...token, data: { ...token.data, sendAs: 'tokenCookie' } });
+			checks.equal('credential test: the token as ss-tok cookie passes where Bearer is refused', cookie?.status, 'OK');
+			const bearer = await rest.testCredential(token);
+			checks.ok('credential test: Bearer fails on that host', bearer?.status === 'Error', () => `got ${short(bearer)}`);
+		} finally {
+			sb.setSemantics({});
+		}
+	},
+};

@@ -1,0 +1,82 @@
+/**
+ * `npm run check:release`: what n8n's verification and a clean CI would trip over, checked before
+ * publishing. Runs after `npm run build` (it packs the dist/ that is there):
+ *   1. the lockfile: `npm ci` accepts the committed package.json + package-lock.json (check-lockfile.ts);
+ *   2. the GitHub workflows: actionlint, and the publish workflow keeps provenance (lint-workflows.ts);
+ *   3. n8n's package scanner on the packed tarball and on the source (scan-package.ts).
+ * Each prints its findings; any finding fails the run.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { packPackage } from '../e2e/fixtures';
+import { checkCommittedLockfile } from './check-lockfile';
+import { lintWorkflowFiles, WORKFLOWS_DIR } from './lint-workflows';
+import { scanSource, scanTarballDir, unpackTarball } from './scan-package';
+
+interface Outcome {
+	name: string;
+	ok: boolean;
+	seconds: number;
+}
+
+async function timed(name: string, fn: () => Promise<boolean> | boolean): Promise<Outcome> {
+	const started = Date.now();
+	let ok = false;
+	try {
+		ok = await fn();
+	} catch (error) {
+		process.stdout.write(`[release] ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	}
+	const seconds = (Date.now() - started) / 1000;
+	process.stdout.write(`[release] ${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)}s)\n`);
+	return { name, ok, seconds };
+}
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const outcomes: Outcome[] = [];
+	outcomes.push(await timed('lockfile: npm ci accepts it', () => checkCommittedLockfile()));
+	outcomes.push(
+		await timed('workflows: actionlint and provenance', async () => {
+			const files = fs.readdirSync(WORKFLOWS_DIR).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(WORKFLOWS_DIR, f));
+			if (!files.some((f) => path.basename(f).startsWith('publish'))) throw new Error('no publish workflow');
+			const findings = await lintWorkflowFiles(files);
+			for (const f of findings) process.stdout.write(`    ${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]\n`);
+			return findings.length === 0;
+		}),
+	);
+	const tarball = packPackage({ build: false });
+	const dir = unpackTarball(tarball);
+	try {
+		for (const [name, scan] of [
+			['scanner: the packed tarball', () => scanTarballDir(dir)],
+			['scanner: the source (package.json, nodes/, credentials/)', () => scanSource()],
+		] as const) {
+			outcomes.push(
+				await timed(name, async () => {
+					const result = await scan();
+					if (!result.passed) process.stdout.write(`    ${result.message ?? ''}\n${(result.details ?? '').trim()}\n`);
+					return result.passed;
+				}),
+			);
+		}
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
+	const failed = outcomes.filter((o) => !o.ok);
+	process.stdout.write(
+		`[release] ${outcomes.length - failed.length} of ${outcomes.length} release checks passed in ${((Date.now() - started) / 1000).toFixed(1)}s` +
+			`${failed.length ? `; failed: ${failed.map((o) => o.name).join('; ')}` : ''}\n`,
+	);
+	return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		process.stdout.write(`[release] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	},
+);

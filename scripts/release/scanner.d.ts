@@ -1,0 +1,1 @@
+declare module '@n8n/scan-community-package/scanner/scanner.mjs';
