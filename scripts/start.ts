@@ -31,7 +31,7 @@ import {
 	N8nRest,
 	startServer,
 } from './e2e/n8n';
-import { EXAMPLES, loadExamples, OWNER, packPackage, sandboxCredentials } from './e2e/run';
+import { EXAMPLES, loadExamples, OWNER, packPackage, sandboxCredentials } from './e2e/fixtures';
 import { curlCommand } from './e2e/webhookExample';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -3,7 +3,9 @@
  * browser suite runs exactly the command that is printed, and the example's fields (crmId, name,
  * plan, seats, vip, tags: see examples/crm-webhook-to-evo-voice.json) and this payload cannot drift.
  */
-export const WEBHOOK_PATH = 'evovoice-crm-contact';
+import { WEBHOOK_PATH } from './fixtures';
+
+export { WEBHOOK_PATH };
 
 export const SAMPLE_CONTACT = {
 	crmId: 'crm-1001',
