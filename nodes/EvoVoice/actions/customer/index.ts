@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../executor/types';
+import { simplified } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -8,11 +9,11 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, Operation> = {
-	create: create.operation,
+	create: simplified('customer', create.operation),
 	delete: del.operation,
-	get: get.operation,
-	getAll: getAll.operation,
-	update: update.operation,
+	get: simplified('customer', get.operation),
+	getAll: simplified('customer', getAll.operation),
+	update: simplified('customer', update.operation),
 };
 
 export const description: INodeProperties[] = [

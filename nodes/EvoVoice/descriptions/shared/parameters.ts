@@ -6,6 +6,7 @@ import * as customerUpdate from '../../actions/customer/update.operation';
 import { billingSettingsField } from './billingSettings';
 import { returnAllFields } from './getAll';
 import { accountLocator, customerLocator } from './resourceLocators';
+import { simplifyField } from './simplify';
 import { replaceNotice, updateModeField } from './updateMode';
 
 /**
@@ -70,4 +71,5 @@ export const sharedParameters: INodeProperties[] = [
 		displayOptions: { show: { ...(field.displayOptions?.show ?? {}), operation: ['getAll'] } },
 	})),
 	filters,
+	{ ...simplifyField(), displayOptions: show(['customer', 'account'], ['create', 'get', 'getAll', 'update']) },
 ];
