@@ -70,18 +70,31 @@ export class Editor {
 		await this.page.getByTestId('back-to-canvas').click();
 	}
 
-	/** Picks an option of the open dropdown (an Element Plus popper) by its name (descriptions aside). */
+	/**
+	 * Picks an option of the open dropdown (an Element Plus popper) by its name. Options with a
+	 * description (tag colours, field types) hold the name at the start of their text.
+	 */
 	async pickOption(name: string): Promise<void> {
-		const items = this.page.locator('.el-select-dropdown:visible, .el-popper:visible').locator('.el-select-dropdown__item, [role="option"]');
-		await items.filter({ has: this.page.getByText(name, { exact: true }) }).first().click();
+		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const item = this.page
+			.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
+			.filter({ hasText: new RegExp(`^\\s*${escaped}(\\s*$|[^a-z])`) })
+			.first();
+		try {
+			await item.click({ timeout: 15_000 });
+		} catch (error) {
+			const open = await this.page.locator('.el-select-dropdown__item:visible').allInnerTexts();
+			throw new Error(`no option "${name}" in the open list (${open.map((t) => t.replace(/\s+/g, ' ')).join(' | ')}): ${(error as Error).message.split('\n')[0]}`);
+		}
 	}
 
 	/** Opens an options / multi-options parameter's dropdown (the select itself, not its wrapper). */
 	async openSelect(parameter: Locator): Promise<void> {
-		const dropdown = this.page.locator('.el-select-dropdown:visible');
+		const select = parameter.locator('.el-select').first();
 		for (let attempt = 0; attempt < 3; attempt++) {
-			await parameter.locator('.el-select').first().click();
-			if (await dropdown.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+			await select.click();
+			const opened = select.locator('[aria-expanded="true"]').first();
+			if (await opened.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
 		}
 	}
 
@@ -116,10 +129,16 @@ export class Editor {
 	}
 
 	async execute(): Promise<void> {
+		const before = await this.outputPanel().innerText();
 		await this.ndv().getByTestId('node-execute-button').click();
-		// The run ends when the output shows data or an error.
-		await this.outputPanel().getByTestId('ndv-data-container').or(this.outputPanel().locator('.error-header, [data-test-id=node-error-message]')).first().waitFor({ timeout: 60_000 });
-		await this.page.waitForTimeout(300);
+		// The run has ended when the output panel shows something new: the items, or the error.
+		const deadline = Date.now() + 90_000;
+		for (;;) {
+			await this.page.waitForTimeout(500);
+			const text = await this.outputPanel().innerText();
+			const running = /No output data|Executing|Waiting/i.test(text) || text === before;
+			if (!running || Date.now() > deadline) break;
+		}
 	}
 
 	outputPanel(): Locator {
@@ -130,8 +149,12 @@ export class Editor {
 	async outputText(): Promise<string> {
 		const panel = this.outputPanel();
 		const json = panel.getByTestId('radio-button-json');
-		if (await json.isVisible().catch(() => false)) await json.click();
-		return await panel.innerText();
+		if (await json.isVisible().catch(() => false)) {
+			await json.click();
+			await this.page.waitForTimeout(800);
+		}
+		// The JSON view puts keys and values on lines of their own.
+		return (await panel.innerText()).replace(/\s+/g, ' ');
 	}
 
 	// --- credentials
