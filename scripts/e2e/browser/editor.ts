@@ -172,17 +172,20 @@ export class Editor {
 	}
 
 	/** Saves; n8n tests the credential on save and shows the verdict in a banner. */
-	async saveCredential(modal: Locator): Promise<void> {
+	async saveCredential(modal: Locator): Promise<{ status: string; message: string }> {
 		const response = this.page.waitForResponse((r) => r.url().includes('/rest/credentials/test'), { timeout: 60_000 });
 		await modal.getByTestId('credential-save-button').click();
-		await response;
+		const body = (await (await response).json()) as { data?: { status: string; message: string } };
 		await this.page.waitForTimeout(500);
+		return body.data ?? { status: '?', message: JSON.stringify(body) };
 	}
 
+	/** The verdict as the modal shows it, "More details" opened. */
+
 	async credentialBanner(modal: Locator): Promise<string> {
-		const banner = modal.locator('[data-test-id^="credentials-config-container-test"], .n8n-callout, [role="alert"]');
-		await banner.first().waitFor();
-		return (await banner.allInnerTexts()).join(' | ');
+		const details = modal.getByText('More details');
+		if (await details.isVisible().catch(() => false)) await details.click();
+		return (await modal.innerText()).replace(/\s+/g, ' ');
 	}
 
 	async closeModal(modal: Locator): Promise<void> {
