@@ -1,4 +1,5 @@
-import { execFileSync } from 'child_process';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
 
 import type { Page } from 'playwright-core';
 
@@ -230,7 +231,8 @@ export const scenarios: Scenario[] = [
 			await world.rest.activateWorkflow('evovoiceExCrmHook');
 			let answer = '';
 			for (let attempt = 0; attempt < 20; attempt++) {
-				answer = execFileSync('bash', ['-c', curlCommand(world.baseUrl)], { encoding: 'utf8' });
+				// Asynchronously: the sandbox may live in this very process and must go on answering.
+				answer = (await promisify(execFile)('bash', ['-c', curlCommand(world.baseUrl)], { encoding: 'utf8', timeout: 120_000 })).stdout;
 				if (!/not registered|404/.test(answer)) break;
 				await world.page.waitForTimeout(500);
 			}
