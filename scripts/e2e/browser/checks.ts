@@ -2,43 +2,21 @@ import * as path from 'path';
 
 import type { Page } from 'playwright-core';
 
-export function say(message: string): void {
-	process.stdout.write(`${message}\n`);
-}
+import { Checks as E2eChecks, say, short } from '../checks';
 
-export function short(value: unknown): string {
-	const text = JSON.stringify(value);
-	return text === undefined ? 'undefined' : text.length > 400 ? `${text.slice(0, 400)}…` : text;
-}
+export { say, short };
 
-/** Assertions of one host's run; every step ends with a screenshot, a failed one too. */
-export class Checks {
-	passed = 0;
-	failed = 0;
-	failures: string[] = [];
+/** The end-to-end suite's assertions, plus a screenshot after every step (a failed one too). */
+export class Checks extends E2eChecks {
 	seconds = 0;
 	page: Page | undefined;
 	private shotCount = 0;
 
 	constructor(
-		readonly label: string,
+		readonly host: string,
 		readonly shots: string,
-	) {}
-
-	ok(name: string, condition: boolean, detail?: () => string): boolean {
-		if (condition) {
-			this.passed++;
-			return true;
-		}
-		this.failed++;
-		const message = `${name}${detail ? `: ${detail()}` : ''}`;
-		this.failures.push(message);
-		say(`  ✗ [${this.label}] ${message}`);
-		return false;
-	}
-
-	equal(name: string, actual: unknown, expected: unknown): boolean {
-		return this.ok(name, JSON.stringify(actual) === JSON.stringify(expected), () => `expected ${short(expected)}, got ${short(actual)}`);
+	) {
+		super(host);
 	}
 
 	/** Text checks: `text` must contain `part`. */
@@ -58,7 +36,7 @@ export class Checks {
 	}
 
 	/** Runs a step; an exception counts as one failed assertion and ends the step. */
-	async step(name: string, fn: () => Promise<void>): Promise<void> {
+	override async step(name: string, fn: () => Promise<void>): Promise<void> {
 		const started = Date.now();
 		say(`  … ${name}`);
 		const failedBefore = this.failed;

@@ -86,7 +86,7 @@ async function main(): Promise<number> {
 
 	say('\n[browser] ===== summary =====');
 	for (const c of results) {
-		say(`n8n ${c.label}: ${c.passed} passed, ${c.failed} failed (${c.seconds.toFixed(0)}s); screenshots in ${path.relative(ROOT, c.shots)}/`);
+		say(`n8n ${c.host}: ${c.passed} passed, ${c.failed} failed (${c.seconds.toFixed(0)}s); screenshots in ${path.relative(ROOT, c.shots)}/`);
 		for (const failure of c.failures) say(`    ✗ ${failure}`);
 	}
 	const passed = results.reduce((n, c) => n + c.passed, 0);
