@@ -2,6 +2,7 @@
 import type { N8nHost } from '../scripts/e2e/hosts';
 import { exitNotes } from './execute';
 import { QUICK, SETTINGS } from './settings';
+import { webhookTable } from './scenarios/reference-webhook';
 import { table } from './stats';
 
 export interface ReportRows {
@@ -10,6 +11,7 @@ export interface ReportRows {
 	countRows: string[][];
 	probeRows: string[][];
 	latencyRows: string[][];
+	webhookRows: string[][];
 	packageRows: string[][];
 	startRows: string[][];
 }
@@ -23,7 +25,7 @@ export function buildReport(
 	failures: string[],
 	totalSeconds: number,
 ): string {
-	const { perItemRows, mergeRows, countRows, probeRows, latencyRows, packageRows, startRows } = rows;
+	const { perItemRows, mergeRows, countRows, probeRows, latencyRows, webhookRows, packageRows, startRows } = rows;
 	const perItemHeader = [
 		'N',
 		'run',
@@ -69,6 +71,12 @@ export function buildReport(
 					['N', 'run', 'maxConcurrency', 'ideal s', 'node s', 'node/ideal', 'wall − base s', '(wall − base)/ideal', 'max in flight', 'CPU − base s'],
 					latencyRows,
 				),
+		);
+	}
+	if (webhookRows.length) {
+		sections.push(
+			'### 4. One CRM webhook event, customer by reference ID, 5,000 customers (production webhook of an active workflow; requests counted by the sandbox)\n\n' +
+				webhookTable(webhookRows),
 		);
 	}
 	if (packageRows.length) {

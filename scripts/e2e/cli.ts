@@ -116,6 +116,8 @@ export interface ExecuteResult {
 	cli: CliResult;
 	/** Error message when !ok. */
 	error?: string;
+	/** Set when n8n crashed while exiting after it printed a complete, successful run. */
+	exitNote?: string;
 }
 
 /** `n8n execute --id=<id> --rawOutput`, with the run parsed from its output. */
@@ -139,6 +141,14 @@ export async function executeWorkflow(
 	const runError = run.data.resultData.error;
 	const nodeErrors = Object.entries(run.data.resultData.runData)
 		.flatMap(([node, tasks]) => tasks.filter((t) => t.error).map((t) => `${node}: ${t.error?.message ?? 'error'}`));
+	// n8n 2.40.7 now and then dies of SIGSEGV while exiting, after it printed the whole run with
+	// `finished: true` and no error: the run is judged by that output, and the crash is noted.
+	const crashedAfterSuccess = result.signal === 'SIGSEGV' && run.finished === true && !runError && nodeErrors.length === 0;
+	if (crashedAfterSuccess) {
+		const exitNote = `n8n execute --id=${workflowId} exited with SIGSEGV after printing a complete, successful run (see ${result.logFile})`;
+		process.stdout.write(`    note: ${exitNote}\n`);
+		return { ok: true, run, cli: result, exitNote };
+	}
 	if (runError || nodeErrors.length || result.code !== 0) {
 		return {
 			ok: false,

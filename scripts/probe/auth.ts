@@ -153,7 +153,13 @@ export async function probeAuth(client: ProbeClient, findings: Findings, login: 
 	}
 	if (main) {
 		const status = await client.request('GET', '/auth/status', { auth: main });
-		findings.notes.push(`GET /auth/status with ${main.label}: ${describeStatus(status.json)} (exchange ${status.exchange.n}).`);
+		const s = status.json;
+		const paired = s?.isAuthenticated === true && Array.isArray(s.accountIds) && Array.isArray(s.accountNames) && s.accountIds.length === s.accountNames.length;
+		findings.add({
+			topic: 'auth.status', title: `GET /auth/status with ${main.label}`,
+			guess: 'isAuthenticated true, with accountIds[] and accountNames[] of the same length (the pickers and credential rely on none of it)',
+			observed: describeStatus(s), verdict: paired ? 'as guessed' : 'differs', evidence: [status.exchange.n],
+		});
 	}
 	const open = session;
 	const close = async () => {

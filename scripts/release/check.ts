@@ -3,9 +3,11 @@
  * publishing. Runs after `npm run build` (it packs the dist/ that is there):
  *   1. the lockfile: `npm ci` accepts the committed package.json + package-lock.json (check-lockfile.ts);
  *   2. the GitHub workflows: actionlint, and the publish workflow keeps provenance (lint-workflows.ts);
- *   3. n8n's package scanner on the packed tarball and on the source (scan-package.ts).
+ *   3. n8n's package scanner on the packed tarball and on the source (scan-package.ts);
+ *   4. `n8n-node cloud-support` (@n8n/node-cli) says the package is eligible for n8n Cloud.
  * Each prints its findings; any finding fails the run.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -31,6 +33,22 @@ async function timed(name: string, fn: () => Promise<boolean> | boolean): Promis
 	const seconds = (Date.now() - started) / 1000;
 	process.stdout.write(`[release] ${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)}s)\n`);
 	return { name, ok, seconds };
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** n8n's own verdict: strict mode on and the lint config exactly @n8n/node-cli's. */
+function cloudSupport(): boolean {
+	const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'n8n-node'), ['cloud-support'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
+		timeout: 60_000,
+	});
+	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '');
+	const verdict = output.split('\n').filter((line) => /Cloud support is|Strict mode:|ESLint config:/.test(line));
+	process.stdout.write(`${verdict.map((line) => `    ${line.replace(/^[│◆▲]\s*/, '').trim()}`).join('\n')}\n`);
+	return result.status === 0 && /Cloud support is ENABLED/.test(output);
 }
 
 async function main(): Promise<number> {
@@ -65,6 +83,7 @@ async function main(): Promise<number> {
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
+	outcomes.push(await timed('n8n-node cloud-support: eligible for n8n Cloud', cloudSupport));
 	const failed = outcomes.filter((o) => !o.ok);
 	process.stdout.write(
 		`[release] ${outcomes.length - failed.length} of ${outcomes.length} release checks passed in ${((Date.now() - started) / 1000).toFixed(1)}s` +

@@ -10,6 +10,7 @@ import type {
 	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
@@ -104,6 +105,10 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** n8n's "On Error" setting; `continueOnFail` is short for continueRegularOutput. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's execution mode (default manual); n8n keeps static data only outside manual runs. */
+	mode?: WorkflowExecuteMode;
+	/** The workflow's static data as n8n loaded it from its database (it is changed in place). */
+	staticData?: IDataObject;
 }
 
 export interface RunResult {
@@ -114,6 +119,8 @@ export interface RunResult {
 	/** The error that stopped the run, if one did. */
 	error?: { message: string; description?: string | null; context?: IDataObject; httpCode?: string | null };
 	run: IRun;
+	/** The static data n8n would save after this run (undefined when nothing changed, or manual). */
+	savedStaticData?: IDataObject;
 }
 
 /** The Evo Voice node of the test workflows, with its credential reference. */
@@ -144,12 +151,19 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		connections: { Input: { main: [[{ node: 'Evo Voice', type: 'main', index: 0 }]] } },
 		nodeTypes,
 		active: false,
+		staticData: options.staticData,
 	});
+	const mode = options.mode ?? 'manual';
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflow as never);
 	let finished: (run: IRun) => void = () => {};
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+	let savedStaticData: IDataObject | undefined;
+	hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
+		// As n8n's own hook does: saved as JSON, and never after a manual run.
+		if (newStaticData && mode !== 'manual') savedStaticData = JSON.parse(JSON.stringify(newStaticData)) as IDataObject;
+		finished(run);
+	});
 
 	const additionalData = buildAdditionalData(hooks, options.credentials ?? {});
 
@@ -170,7 +184,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IRunExecutionData;
 
-	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData);
 	try {
 		await workflowExecute.processRunExecutionData(workflow);
 	} catch (error) {
@@ -182,7 +196,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
 	const items = outputs[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'] | undefined;
-	return { items, outputs, error, run };
+	return { items, outputs, error, run, savedStaticData };
 }
 
 /** The node's parameters with n8n's defaults filled in, as the editor would store them. */

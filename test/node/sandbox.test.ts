@@ -91,7 +91,7 @@ describe('finding the customer by reference ID', () => {
 
 	test.each([
 		['crm-nope', 'No customer has the reference ID "crm-nope"'],
-		['crm-dup', '2 customers have the reference ID "crm-dup" (cus-cedar-1, cus-cedar-2)'],
+		['crm-dup', '2 customers have the reference ID "crm-dup": cus-cedar-1 (Cedar Family Practice), cus-cedar-2 (Cedar Family Practice (old))'],
 	])('%s: a clear error and nothing patched', async (reference, message) => {
 		const { error } = await runNode({ parameters: customerUpdate({ name: 'x' }, byReference(reference)), credentials: admin() });
 		expect(error?.message).toContain(message);

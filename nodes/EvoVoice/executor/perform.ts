@@ -86,6 +86,11 @@ async function execute(run: Run, item: RunItem, state: EntityState): Promise<IDa
 			plan.limit,
 		);
 	}
+	if (plan.method !== 'GET') {
+		// A question asked by POST (test-schedule): it changes nothing, so it is no write.
+		const answer = await run.client.request({ method: plan.method, path: item.path!, qs: plan.qs, body: plan.body });
+		return answer === undefined ? [] : [answer];
+	}
 	return [await run.client.read(item.path!, plan.qs ?? {})];
 }
 

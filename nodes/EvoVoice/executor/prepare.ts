@@ -7,7 +7,7 @@ import { InputError } from '../helpers/inputError';
 import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
 import { needsCurrent } from '../helpers/mappers/merge';
 import { messages } from '../helpers/messages';
-import { resolveReferences } from '../helpers/references';
+import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../helpers/references';
 import { readEntity, type Snapshot } from './entity';
 import { eachLimited } from './limiter';
 import { invalidItem, type Run, type RunItem } from './run';
@@ -33,19 +33,26 @@ function needsBase(plan: ItemPlan): boolean {
 	return needsMerge(plan) || ((plan.autoData?.length ?? 0) > 0 && plan.accountId === undefined);
 }
 
-/** Reference IDs to customer IDs, all of the run's at once. */
-async function resolveTargets(run: Run): Promise<void> {
+/**
+ * Reference IDs to customer IDs, all of the run's at once. A cached customer comes back as read
+ * just now (verified): that read is the merge base of its first write, so it is not read twice.
+ */
+async function resolveTargets(run: Run, bases: Map<string, Snapshot>): Promise<void> {
 	const withReference = run.items.filter((item) => ready(item) && item.plan?.target?.referenceId !== undefined);
-	const referenceIds = new Set(withReference.map((item) => item.plan!.target!.referenceId!));
-	if (referenceIds.size > 0) {
+	const requestOf = (item: RunItem): ReferenceRequest => ({ referenceId: item.plan!.target!.referenceId!, accountIds: item.plan!.target!.accountIds });
+	if (withReference.length > 0) {
 		try {
-			const resolved = await resolveReferences(run.client, referenceIds);
+			const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context));
 			for (const item of withReference) {
-				const resolution = resolved.get(item.plan!.target!.referenceId!)!;
-				if ('error' in resolution) {
+				const resolution = resolved.get(requestKey(requestOf(item)))!;
+				if ('failure' in resolution) {
+					failed(run, item, resolution.failure);
+				} else if ('error' in resolution) {
 					failed(run, item, new NodeOperationError(run.context.getNode(), resolution.error, { itemIndex: item.index }));
 				} else {
 					item.entityId = resolution.customerId;
+					item.plan!.target!.id = resolution.customerId;
+					if (resolution.entity) bases.set(`${item.plan!.target!.collection}/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
 				}
 			}
 		} catch (error) {
@@ -71,11 +78,10 @@ async function resolveTargets(run: Run): Promise<void> {
 }
 
 /** The current state of each entity a merge (or a data value's type) rests on, read once per entity. */
-async function readBases(run: Run): Promise<Map<string, Snapshot>> {
-	const bases = new Map<string, Snapshot>();
+async function readBases(run: Run, bases: Map<string, Snapshot>): Promise<Map<string, Snapshot>> {
 	const wanted = new Map<string, RunItem[]>();
 	for (const item of run.items) {
-		if (!ready(item) || !item.entityKey || !needsBase(item.plan!)) continue;
+		if (!ready(item) || !item.entityKey || !needsBase(item.plan!) || bases.has(item.entityKey)) continue;
 		wanted.set(item.entityKey, [...(wanted.get(item.entityKey) ?? []), item]);
 	}
 	await eachLimited([...wanted.values()], run.settings.maxInFlight, async (group) => {
@@ -119,8 +125,9 @@ async function wrapAutoData(run: Run, bases: Map<string, Snapshot>): Promise<voi
  * field definitions, and the checks that depend on them. An item that fails here is never sent.
  */
 export async function prepare(run: Run): Promise<Map<string, Snapshot>> {
-	await resolveTargets(run);
-	const bases = await readBases(run);
+	const bases = new Map<string, Snapshot>();
+	await resolveTargets(run, bases);
+	await readBases(run, bases);
 	await wrapAutoData(run, bases);
 	run.bases = bases;
 	return bases;

@@ -9,6 +9,8 @@ export interface Target {
 	collection: 'customers' | 'accounts';
 	id?: string;
 	referenceId?: string;
+	/** A reference ID counts only among customers of these accounts. */
+	accountIds?: string[];
 	/** How errors name it: the parameter's label and name. */
 	label: string;
 	parameter: string;

@@ -1,5 +1,3 @@
-/* eslint-disable n8n-nodes-base/node-param-default-missing -- tables of DTO fields, not node parameters */
-
 /**
  * The field tables of the Evo Voice DTOs this node writes. Descriptions, validation schemas and
  * tests are all generated from these, so a field is named in exactly one place.
@@ -25,17 +23,17 @@ export const BILLING_VALUES = [
 ] as const;
 
 export const APP_SETTINGS = [
-	{ name: 'chakraTheme', displayName: 'Chakra Theme', type: 'string', description: 'Theme of the customer portal (a Chakra UI theme, as JSON)', maxLength: 100_000 },
-	{ name: 'customCss', displayName: 'Custom CSS', type: 'string', description: 'CSS added to the customer portal', maxLength: 100_000 },
-	{ name: 'enableCallHistory', displayName: 'Enable Call History', type: 'boolean', description: 'Whether the portal shows call history' },
-	{ name: 'enableDeviceManagement', displayName: 'Enable Device Management', type: 'boolean', description: 'Whether the portal lets users manage devices' },
-	{ name: 'enableDialer', displayName: 'Enable Dialer', type: 'boolean', description: 'Whether the portal shows the dialer' },
-	{ name: 'enablePhoneNumberManagement', displayName: 'Enable Phone Number Management', type: 'boolean', description: 'Whether the portal lets users manage phone numbers' },
-	{ name: 'logoutUrl', displayName: 'Logout URL', type: 'string', description: 'Where the portal sends users after they log out', maxLength: 2_000 },
-	{ name: 'pageTitle', displayName: 'Page Title', type: 'string', description: 'Title of the portal page', maxLength: 1_000 },
-	{ name: 'portMyNumberUrl', displayName: 'Port My Number URL', type: 'string', description: 'Link the portal shows for porting numbers in', maxLength: 2_000 },
-	{ name: 'showFileNameInMessageCenter', displayName: 'Show File Name in Message Center', type: 'boolean', description: 'Whether the message center shows attachment file names' },
-	{ name: 'stringMappings', displayName: 'String Mappings', type: 'string', description: 'Replacements for texts of the portal', maxLength: 100_000 },
+	{ name: 'chakraTheme', displayName: 'Chakra Theme', valueType: 'string', description: 'Theme of the customer portal (a Chakra UI theme, as JSON)', maxLength: 100_000 },
+	{ name: 'customCss', displayName: 'Custom CSS', valueType: 'string', description: 'CSS added to the customer portal', maxLength: 100_000 },
+	{ name: 'enableCallHistory', displayName: 'Enable Call History', valueType: 'boolean', description: 'Whether the portal shows call history' },
+	{ name: 'enableDeviceManagement', displayName: 'Enable Device Management', valueType: 'boolean', description: 'Whether the portal lets users manage devices' },
+	{ name: 'enableDialer', displayName: 'Enable Dialer', valueType: 'boolean', description: 'Whether the portal shows the dialer' },
+	{ name: 'enablePhoneNumberManagement', displayName: 'Enable Phone Number Management', valueType: 'boolean', description: 'Whether the portal lets users manage phone numbers' },
+	{ name: 'logoutUrl', displayName: 'Logout URL', valueType: 'string', description: 'Where the portal sends users after they log out', maxLength: 2_000 },
+	{ name: 'pageTitle', displayName: 'Page Title', valueType: 'string', description: 'Title of the portal page', maxLength: 1_000 },
+	{ name: 'portMyNumberUrl', displayName: 'Port My Number URL', valueType: 'string', description: 'Link the portal shows for porting numbers in', maxLength: 2_000 },
+	{ name: 'showFileNameInMessageCenter', displayName: 'Show File Name in Message Center', valueType: 'boolean', description: 'Whether the message center shows attachment file names' },
+	{ name: 'stringMappings', displayName: 'String Mappings', valueType: 'string', description: 'Replacements for texts of the portal', maxLength: 100_000 },
 ] as const;
 
 export const RULE_TYPES = ['Always', 'CustomerState', 'Time'] as const;

@@ -1,10 +1,11 @@
-import type { INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import type { Target } from '../executor/types';
 import type { Parameters } from '../executor/parameters';
 import { idToPathSegment } from './ids';
 import { InputError } from './inputError';
 import { problems } from './messages';
+import { lookupSettings } from './referenceIds/settings';
 
 export const REFERENCE_MODE = 'referenceId';
 
@@ -28,7 +29,8 @@ export function targetOf(
 		if (typeof value !== 'string' || value.trim() === '') {
 			throw new InputError({ label: `${label} (by reference ID)`, path: parameter, problem: problems.blank(value) });
 		}
-		return { collection, referenceId: value.trim(), label, parameter };
+		const { accountIds } = lookupSettings(parameters.read<IDataObject>('referenceLookup', itemIndex, 'Reference ID Look-Up', {}));
+		return { collection, referenceId: value.trim(), ...(accountIds.length ? { accountIds } : {}), label, parameter };
 	}
 	idToPathSegment(value, label, parameter);
 	return { collection, id: String(value).trim(), label, parameter };

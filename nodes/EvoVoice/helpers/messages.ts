@@ -42,6 +42,9 @@ export const problems = {
 	notBoolean: (v: unknown) => `must be true or false, not ${show(v)}`,
 	notOneOf: (v: unknown, values: readonly string[]) => `must be one of ${values.join(', ')}; got ${show(v)}`,
 	notTime: (v: unknown) => `must be a time as HH:mm (24-hour, e.g. 09:30), not ${show(v)}`,
+	notDateTime: (v: unknown) =>
+		`must be a date and time as ISO 8601 (e.g. 2026-12-07T09:15, read in the schedule's time zone, or with Z or an offset such as +01:00), not ${show(v)}`,
+	emptySchedule: () => 'is empty: add the schedule fields to test, or choose "Saved Schedule" to test the customer\'s own',
 	notDate: (v: unknown) => `must be a date as YYYY-MM-DD (or an ISO 8601 date-time), not ${show(v)}`,
 	notList: (v: unknown) => `must be a list, not ${show(v)}`,
 	listEntry: (index: number, problem: string) => `entry ${index + 1} ${problem}`,
@@ -62,9 +65,13 @@ export const messages = {
 	conflictingTags: () => 'Use either "Tag Names or IDs" or "Remove All Tags", not both',
 	conflictingTagModes: () =>
 		'"Tag Names or IDs" sets the tags exactly; it cannot be combined with "Add Tags" or "Remove Tags"',
-	noReferenceMatch: (referenceId: string) => `No customer has the reference ID ${JSON.stringify(referenceId)}`,
-	severalReferenceMatches: (referenceId: string, ids: string[]) =>
-		`${ids.length} customers have the reference ID ${JSON.stringify(referenceId)} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); use the customer's ID instead`,
+	referenceNotFound: (referenceId: string, accountIds: string[] = []) =>
+		`No customer${inAccounts(accountIds)} has the reference ID ${JSON.stringify(referenceId)}`,
+	referenceHeldBySeveral: (referenceId: string, customers: Array<{ id: string; name?: string }>, accountIds: string[] = []) =>
+		`${customers.length} customers${inAccounts(accountIds)} have the reference ID ${JSON.stringify(referenceId)}: ${customers
+			.slice(0, 10)
+			.map((c) => (c.name ? `${c.id} (${c.name})` : c.id))
+			.join(', ')}${customers.length > 10 ? ', …' : ''}. Give each its own reference ID, or use the customer's ID instead`,
 	conflictingClear: (field: string, clear: string) => `Use either "${field}" or "${clear}", not both`,
 	emptyTags: () =>
 		'"Tag Names or IDs" is empty. To remove every tag, turn on "Remove All Tags" instead; to keep the tags, remove the field',
@@ -84,6 +91,10 @@ export const messages = {
 		`Could not reach the Evo Voice API: ${networkCauses[code] ?? 'the network request failed'}`,
 	timeout: (ms: number) => `The Evo Voice API did not answer within ${ms} ms`,
 } as const;
+
+function inAccounts(accountIds: string[]): string {
+	return accountIds.length ? ` in account${accountIds.length > 1 ? 's' : ''} ${accountIds.join(', ')}` : '';
+}
 
 const networkCauses: Record<string, string> = {
 	ECONNRESET: 'the connection was reset',

@@ -1,40 +1,90 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Client } from '../executor/client';
+import { ApiResponseError } from './apiErrors';
 import { messages } from './messages';
-import { readPages } from './paging';
+import { ReferenceCache } from './referenceIds/cache';
+import {
+	requestKey,
+	resolveReferences as resolveAll,
+	type CustomerPage,
+	type CustomerRecord,
+	type ReferenceIO,
+	type ReferenceRequest,
+} from './referenceIds/resolve';
+import { lookupSettings } from './referenceIds/settings';
+
+export { requestKey, type ReferenceRequest };
 
 /**
  * What a reference ID (the customer's ID in another system) stands for: the customer's ID, or why
- * there is none. `entity`, when given, is the customer as read by its ID, and serves as the merge
- * base of the first write to it.
+ * there is none. `entity`, when given, is the customer as read by its ID just now (a cached
+ * customer, verified), and serves as the merge base of the first write to it.
  */
 export type Resolution = { customerId: string; entity?: IDataObject } | { error: string };
 
 /**
- * Resolves every distinct reference ID of the run at once, before anything is written. The API has
- * no filter by reference ID, so the customer list is read once per run, page by page to its end,
- * and each ID looked up in it. An API failure is thrown: every item that needed the list fails with it.
+ * The node's cross-execution cache, or none. n8n never saves static data after a manual execution,
+ * so a manual run looks up afresh rather than half-use a memory it cannot keep (see the README).
  */
-export async function resolveReferences(client: Client, referenceIds: ReadonlySet<string>): Promise<Map<string, Resolution>> {
-	const resolved = new Map<string, Resolution>();
-	if (referenceIds.size === 0) return resolved;
-	const customers = await readPages<{ id: string; referenceId?: string }>(
-		async (page, countPerPage) => await client.page('/customers', {}, page, countPerPage),
-	);
-	const index = new Map<string, string[]>();
-	for (const customer of customers) {
-		if (!customer.referenceId || !referenceIds.has(customer.referenceId)) continue;
-		index.set(customer.referenceId, [...(index.get(customer.referenceId) ?? []), customer.id]);
-	}
-	for (const referenceId of referenceIds) {
-		const ids = [...new Set(index.get(referenceId) ?? [])];
-		resolved.set(
-			referenceId,
-			ids.length === 1
-				? { customerId: ids[0] }
-				: { error: ids.length === 0 ? messages.noReferenceMatch(referenceId) : messages.severalReferenceMatches(referenceId, ids) },
-		);
+export function referenceCache(context: IExecuteFunctions): ReferenceCache | undefined {
+	const { maxAgeMs } = lookupSettings(context.getNodeParameter('referenceLookup', 0, {}) as IDataObject);
+	if (maxAgeMs <= 0 || context.getMode() === 'manual') return undefined;
+	const namespace = context.getNode().credentials?.evoVoiceApi?.id ?? '';
+	return new ReferenceCache(context.getWorkflowStaticData('node') as Record<string, unknown>, { namespace, maxAgeMs });
+}
+
+function clientIO(client: Client): ReferenceIO {
+	return {
+		async getCustomer(customerId) {
+			let customer: CustomerRecord | undefined;
+			let failed = false;
+			let failure: unknown;
+			try {
+				customer = await client.read<CustomerRecord>(`/customers/${encodeURIComponent(customerId)}`);
+			} catch (error) {
+				if (error instanceof ApiResponseError && (error.status === 404 || error.status === 403)) return undefined;
+				failed = true;
+				failure = error;
+			}
+			// Raw on purpose: the executor turns it into the item's error, secrets hidden. Thrown after the
+			// catch: n8n's scanner allows only NodeApiError and NodeOperationError to be thrown in one (and
+			// ignores eslint-disable comments).
+			if (failed) throw failure;
+			// Only the record asked for may stand for it (and become a merge base).
+			return String(customer?.id ?? '') === customerId ? customer : undefined;
+		},
+		async listCustomers({ page, countPerPage, accountIds }): Promise<CustomerPage> {
+			return await client.page<CustomerRecord>('/customers', accountIds?.length ? { accountIds } : {}, page, countPerPage);
+		},
+	};
+}
+
+/**
+ * Resolves every distinct (reference ID, accounts) of the run at once, before anything is written:
+ * cached customers are verified with one read each, the rest found with one scan of the list per
+ * account scope (helpers/referenceIds/resolve.ts). Keyed by `requestKey`. A failed request is
+ * thrown for the items that needed it.
+ */
+export async function resolveReferences(
+	client: Client,
+	requests: ReferenceRequest[],
+	cache?: ReferenceCache,
+): Promise<Map<string, Resolution | { failure: unknown }>> {
+	const answers = await resolveAll(requests, clientIO(client), { cache });
+	const resolved = new Map<string, Resolution | { failure: unknown }>();
+	for (const request of requests) {
+		const key = requestKey(request);
+		const answer = answers.get(key);
+		if (!answer || answer.status === 'none') {
+			resolved.set(key, { error: messages.referenceNotFound(request.referenceId, request.accountIds) });
+		} else if (answer.status === 'several') {
+			resolved.set(key, { error: messages.referenceHeldBySeveral(request.referenceId, answer.customers, request.accountIds) });
+		} else if (answer.status === 'failed') {
+			resolved.set(key, { failure: answer.error });
+		} else {
+			resolved.set(key, { customerId: answer.customerId, ...(answer.customer ? { entity: answer.customer as IDataObject } : {}) });
+		}
 	}
 	return resolved;
 }

@@ -51,7 +51,7 @@ export const appSettingsSchema: Schema = {
 	fields: Object.fromEntries(
 		APP_SETTINGS.map((setting) => [
 			setting.name,
-			setting.type === 'boolean'
+			setting.valueType === 'boolean'
 				? ({ kind: 'boolean', label: `App Settings › ${setting.displayName}` } satisfies Schema)
 				: optionalText(`App Settings › ${setting.displayName}`, setting.maxLength),
 		]),

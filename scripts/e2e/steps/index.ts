@@ -11,7 +11,9 @@ import { importCredentialsStep } from './import-credentials';
 import { importExamplesStep } from './import-examples';
 import { installPackageStep } from './install-package';
 import { ownerLoginStep } from './owner-login';
+import { referenceIdsStep } from './reference-ids';
 import { startServerStep } from './start-server';
+import { testScheduleStep } from './test-schedule';
 import type { Step } from './types';
 import { webhookStep } from './webhook';
 
@@ -29,4 +31,6 @@ export const STEPS: Step[] = [
 	credentialTestStep,
 	aiToolStep,
 	webhookStep,
+	referenceIdsStep,
+	testScheduleStep,
 ];

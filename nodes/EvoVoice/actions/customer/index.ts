@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { referenceLookupOptions } from '../../descriptions/shared/referenceLookup';
 import type { Operation } from '../../executor/types';
 import { simplified } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as testSchedule from './testSchedule.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, Operation> = {
@@ -13,6 +15,7 @@ export const operations: Record<string, Operation> = {
 	delete: del.operation,
 	get: simplified('customer', get.operation),
 	getAll: simplified('customer', getAll.operation),
+	testSchedule: testSchedule.operation,
 	update: simplified('customer', update.operation),
 };
 
@@ -34,6 +37,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many customers',
 			},
 			{
+				name: 'Test Schedule',
+				value: 'testSchedule',
+				description: 'Which state (open, closed, holiday…) the customer is in at a moment, with its saved schedule or one given here',
+				action: 'Test the schedule of a customer',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change a customer's name, tags, data, schedule, billing or app settings",
@@ -43,4 +52,6 @@ export const description: INodeProperties[] = [
 		default: 'update',
 	},
 	...create.description,
+	...testSchedule.description,
+	referenceLookupOptions(['delete', 'get', 'testSchedule', 'update']),
 ];

@@ -14,8 +14,8 @@ export function appSettingsField(): INodeProperties {
 		options: APP_SETTINGS.map((setting) => ({
 			displayName: setting.displayName,
 			name: setting.name,
-			type: setting.type,
-			default: setting.type === 'boolean' ? false : '',
+			type: setting.valueType,
+			default: setting.valueType === 'boolean' ? false : '',
 			...(setting.name === 'customCss' || setting.name === 'chakraTheme' || setting.name === 'stringMappings'
 				? { typeOptions: { rows: 4 } }
 				: {}),

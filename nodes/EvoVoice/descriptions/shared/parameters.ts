@@ -56,8 +56,8 @@ const filters: INodeProperties = {
 
 export const sharedParameters: INodeProperties[] = [
 	{
-		...customerLocator({ description: 'The customer to get, update or delete', byReference: true }),
-		displayOptions: show(['customer'], ['delete', 'get', 'update']),
+		...customerLocator({ description: 'The customer to get, update, delete or test the schedule of', byReference: true }),
+		displayOptions: show(['customer'], ['delete', 'get', 'testSchedule', 'update']),
 	},
 	{
 		...accountLocator({ description: 'The account. Updating one needs a login with the SystemAdministrator role.' }),

@@ -4,7 +4,7 @@ import { InputError } from '../inputError';
 import { messages, problems } from '../messages';
 import { splitData, type DataValueParameters } from './data';
 import type { AutoValue } from './fieldTypes';
-import { toSchedulingRules, type RuleParameters } from './schedule';
+import { toSchedule } from './schedule';
 
 /**
  * Request bodies from "Update Fields" (or "Additional Fields"), built once per item. The UI's
@@ -66,14 +66,8 @@ export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData:
 		if (settings) body.billingSettings = settings;
 	}
 	if (nonEmpty(fields.appSettings)) body.appSettings = { ...fields.appSettings };
-	if (nonEmpty(fields.schedule)) {
-		const { rules, clearRules, ...rest } = fields.schedule as IDataObject & { rules?: { rule?: RuleParameters[] }; clearRules?: boolean };
-		const schedule: IDataObject = { ...rest };
-		if (clearRules === true && rules?.rule?.length) throw new Error(messages.conflictingClear('Schedule › Rules', 'Schedule › Remove All Rules'));
-		if (clearRules === true) schedule.rules = [];
-		else if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
-		if (Object.keys(schedule).length) body.schedule = schedule;
-	}
+	const schedule = toSchedule(fields.schedule);
+	if (schedule) body.schedule = schedule;
 	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
 	const { data, auto } = splitData(fields.dataJson, entries);
 	if (data) body.data = data;
