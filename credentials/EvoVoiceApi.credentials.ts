@@ -50,6 +50,15 @@ export async function authenticateEvoVoice(
 	return requestOptions;
 }
 
+/** What the credential test says when it fails, so the user knows what to fix. */
+export const CREDENTIAL_TEST_MESSAGES = {
+	refused:
+		'Evo Voice refused this login (HTTP 401): check the API Token (copy it again, whole, without spaces) or the email and password',
+	forbidden: 'Evo Voice accepted the login but this user may not use the API (HTTP 403): use a system administrator or manager login',
+	notEvoVoice:
+		'The Base URL answers, but not as the Evo Voice API (HTTP 404 for /auth): check the Base URL, e.g. https://evovoice.io',
+} as const;
+
 export class EvoVoiceApi implements ICredentialType {
 	name = 'evoVoiceApi';
 
@@ -95,6 +104,8 @@ export class EvoVoiceApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description:
+				'A token Evo Voice issues for your user: ask your Evo Voice administrator (a system administrator or manager issues tokens) and paste it whole. Or choose Email and Password above.',
 			displayOptions: { show: { authType: ['apiToken'] } },
 		},
 		{
@@ -169,5 +180,11 @@ export class EvoVoiceApi implements ICredentialType {
 			method: 'GET',
 			headers: { Accept: 'application/json' },
 		},
+		// n8n shows these instead of a bare "Unauthorized" / "Not Found".
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_TEST_MESSAGES.refused } },
+			{ type: 'responseCode', properties: { value: 403, message: CREDENTIAL_TEST_MESSAGES.forbidden } },
+			{ type: 'responseCode', properties: { value: 404, message: CREDENTIAL_TEST_MESSAGES.notEvoVoice } },
+		],
 	};
 }

@@ -31,7 +31,8 @@ import {
 	N8nRest,
 	startServer,
 } from './e2e/n8n';
-import { EXAMPLES, loadExamples, OWNER, packPackage, sandboxCredentials } from './e2e/run';
+import { EXAMPLES, loadExamples, OWNER, packPackage, sandboxCredentials } from './e2e/fixtures';
+import { curlCommand } from './e2e/webhookExample';
 
 const ROOT = path.resolve(__dirname, '..');
 const STATE_DIR = path.join(ROOT, '.e2e', 'start');
@@ -147,12 +148,11 @@ async function main(): Promise<void> {
      open the "Update Account" node to see the account the sandbox returned.
   2. "Monthly billing update" updates 300 sandbox customers in one run.
   3. "CRM contact update → Evo Voice customer" is active; call its webhook:
-       curl -s -X POST ${server.baseUrl}/webhook/evovoice-crm-contact \\
-         -H 'content-type: application/json' \\
-         -d '{"customerId":"cus-acme","name":"Acme Dental Group","externalId":"crm-1001",
-              "plan":"Pro","seats":14,"vip":true,"tags":["tag-vip"]}'
-  4. Credentials → "Evo Voice (sandbox)" → the connection test passes; change
-     the token to anything else and it fails.
+       ${curlCommand(server.baseUrl, '       ')}
+     It finds the customer by its reference ID (crmId) and answers with it.
+  4. Credentials: "Evo Voice (sandbox)" (API token) and "Evo Voice (sandbox,
+     email and password)". Open one: the connection test passes; change the
+     token or password to anything else and it fails, saying what to fix.
 
  Sandbox:  ${sandbox.url}   (see its state: ${sandbox.url}/__sandbox/state)
            tokens ${c.adminToken} (admin), ${c.managerToken} (manager)

@@ -15,7 +15,9 @@ export class EvoVoice implements INodeType {
 		icon: { light: 'file:../../icons/evovoice.svg', dark: 'file:../../icons/evovoice.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Title case as n8n's own nodes read ("Update Customer"), not the raw "update: customer".
+		subtitle:
+			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + " " + ({ customer: "Customer", account: "Account" })[$parameter["resource"]] + ($parameter["operation"] === "getAll" ? "s" : "") }}',
 		description: 'Manage Evo Voice customers and accounts: billing, schedules, app settings, data and tags',
 		defaults: { name: 'Evo Voice' },
 		usableAsTool: true,

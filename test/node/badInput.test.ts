@@ -25,6 +25,8 @@ const cases: Case[] = [
 	['cost as NaN', c(billing('base', 'baseCost', '={{ NaN }}')), ['billingSettings.base.baseCost', 'NaN']],
 	['cost as Infinity', c(billing('base', 'baseCost', '={{ Infinity }}')), ['billingSettings.base.baseCost', 'finite', 'Infinity']],
 	['negative cost', c(billing('tollFreeNumbers', 'baseCost', -1)), ['Toll-Free Numbers › Base Cost', 'must be 0 or more, not -1']],
+	['a billing value added and left empty', c(billing('base', 'rawUnitMultiplier', null)), ['Billing Settings › Base › Raw Unit Multiplier', 'billingSettings.base.rawUnitMultiplier', 'is empty: type a number']],
+	['a negative price typed', c(billing('localNumbers', 'unitCost', -5)), ['billingSettings.localNumbers.unitCost', 'must be 0 or more, not -5']],
 	['negative multiplier on an account', a(billing('outboundFaxes', 'rawUnitMultiplier', -0.5)), ['billingSettings.outboundFaxes.rawUnitMultiplier', '-0.5']],
 	['non-integer allowance', c(billing('inboundSmsMessages', 'allowance', 2.5)), ['Inbound SMS Messages › Allowance', 'whole number', '2.5']],
 	['multiplier as a boolean', c(billing('base', 'rawUnitMultiplier', '={{ true }}')), ['billingSettings.base.rawUnitMultiplier', 'must be a number, not true']],

@@ -27,7 +27,7 @@ describe('a read that is not the entity is never merged into', () => {
 			body: request.method === 'GET' ? (request.url.endsWith('/cus-bad') ? {} : { id: 'cus-good', billingSettings: { base: { baseCost: 1 } } }) : { id: request.url.split('/').pop() },
 		}));
 		const { items, error } = await runNode({
-			parameters: customerUpdate({ billingSettings: { localNumbers: { unitCost: 2 } } }, byId('={{ $json.id }}')),
+			parameters: { ...customerUpdate({ billingSettings: { localNumbers: { unitCost: 2 } } }, byId('={{ $json.id }}')), simple: false },
 			items: [{ id: 'cus-bad' }, { id: 'cus-good' }],
 			continueOnFail: true,
 			credentials: { baseUrl: api.url, apiToken: 'tok-integrity-2' },

@@ -21,7 +21,7 @@ afterEach(async () => await sandbox.close());
 describe('updates against the sandbox', () => {
 	test('a name update changes only the name and returns the whole customer', async () => {
 		const before = structuredClone(sandbox.state.customers['cus-acme']);
-		const { items, error } = await runNode({ parameters: customerUpdate({ name: 'Acme Dental Group' }), credentials: admin() });
+		const { items, error } = await runNode({ parameters: { ...customerUpdate({ name: 'Acme Dental Group' }), simple: false }, credentials: admin() });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: 'cus-acme', name: 'Acme Dental Group', tags: before.tags });
 		const after = sandbox.state.customers['cus-acme'];
@@ -207,6 +207,15 @@ describe('pickers', () => {
 		expect(found.results.find((r) => r.value === 'cus-acme')?.name).toBe('Acme Dental (crm-1001)');
 	});
 
+	test('customers: a typed reference ID finds its customer, exact match first', async () => {
+		const found = await search('searchCustomers', {}, admin(), 'crm-2001');
+		expect(found.results[0]).toEqual({ name: 'Bluebird Plumbing (crm-2001)', value: 'cus-bluebird' });
+		const partial = await search('searchCustomers', {}, admin(), 'CRM-100');
+		expect(partial.results.map((r) => r.value)).toContain('cus-acme');
+		const nothing = await search('searchCustomers', {}, admin(), 'crm-nobody');
+		expect(nothing.results).toEqual([]);
+	});
+
 	test('accounts', async () => {
 		const found = await search('searchAccounts', {}, admin(), 'north');
 		expect(found.results).toEqual([{ name: 'Northwind Telecom', value: 'acc-reseller' }]);
@@ -217,6 +226,73 @@ describe('pickers', () => {
 		expect(tags.map((t) => t.value)).toEqual(expect.arrayContaining(['tag-vip', 'tag-new', 'tag-churn-risk', 'tag-wholesale']));
 		const fields = await options('getCustomerFields', { customerId: byId('cus-acme') }, admin());
 		expect(fields.map((f) => f.value)).toEqual(expect.arrayContaining(['Plan', 'Seats', 'Vip']));
+	});
+});
+
+describe('Simplify (on by default)', () => {
+	test('get, get many, update and create return plain data values, tag names and the fields people use', async () => {
+		const got = await runNode({ parameters: { resource: 'customer', operation: 'get', customerId: byId('cus-acme') }, credentials: admin() });
+		expect(got.items[0].json).toEqual({
+			id: 'cus-acme',
+			name: 'Acme Dental',
+			referenceId: 'crm-1001',
+			accountId: 'acc-reseller',
+			accountName: 'Northwind Telecom',
+			tags: expect.arrayContaining(['VIP']),
+			data: expect.objectContaining({ Plan: expect.any(String) }),
+			overrideBillingSettings: expect.any(Boolean),
+			overrideAppSettings: expect.any(Boolean),
+		});
+		const many = await runNode({ parameters: { resource: 'customer', operation: 'getAll', limit: 3 }, credentials: admin() });
+		expect(many.items).toHaveLength(3);
+		for (const item of many.items) expect(Array.isArray(item.json.tags) && typeof item.json.data === 'object' && !('schedule' in item.json)).toBe(true);
+		const updated = await runNode({ parameters: customerUpdate({ data: { values: [{ name: 'Plan', type: 'string', stringValue: 'Pro' }] } }), credentials: admin() });
+		expect((updated.items[0].json.data as Record<string, unknown>).Plan).toBe('Pro');
+		expect(sandbox.state.customers['cus-acme'].data?.Plan).toEqual({ stringValue: 'Pro' });
+		const created = await runNode({
+			parameters: { resource: 'customer', operation: 'create', accountId: byId('acc-reseller'), name: 'New One', additionalFields: { referenceId: 'crm-new' } },
+			credentials: admin(),
+		});
+		expect(created.items[0].json).toMatchObject({ name: 'New One', referenceId: 'crm-new', tags: [], data: {} });
+		const account = await runNode({ parameters: { resource: 'account', operation: 'get', accountId: byId('acc-reseller') }, credentials: admin() });
+		expect(Object.keys(account.items[0].json).sort()).toEqual(['id', 'maxPhoneNumbers', 'name', 'parentAccountId'].filter((k) => k in account.items[0].json).sort());
+		expect(account.items[0].json).not.toHaveProperty('billingSettings');
+	});
+
+	test('Simplify off returns the record as the API sent it', async () => {
+		const raw = await runNode({ parameters: { resource: 'customer', operation: 'get', customerId: byId('cus-acme'), simple: false }, credentials: admin() });
+		// The stored record plus what the API derives on read (accountName, breadcrumb).
+		expect(raw.items[0].json).toMatchObject(JSON.parse(JSON.stringify(sandbox.state.customers['cus-acme'])) as object);
+		expect(raw.items[0].json).toHaveProperty('breadcrumb');
+	});
+});
+
+describe('pickers scoped to the account in play', () => {
+	beforeEach(() => {
+		// Give the second account a field and a tag of its own, so mixing them would show.
+		const other = sandbox.state.systemSettings['acc-other'];
+		other.customerFields = [...(other.customerFields ?? []), { name: 'ContosoOnly', type: 'String' }];
+		other.tags = [...(other.tags ?? []), { id: 'tag-contoso', name: 'Contoso Tag' }];
+	});
+
+	test("Create's chosen Account decides the data fields and tags", async () => {
+		const create = { resource: 'customer', operation: 'create', accountId: byId('acc-other') };
+		expect((await options('getCustomerFields', create, admin())).map((f) => f.value)).toContain('ContosoOnly');
+		expect((await options('getTags', create, admin())).map((t) => t.value)).toContain('tag-contoso');
+		const reseller = { ...create, accountId: byId('acc-reseller') };
+		expect((await options('getCustomerFields', reseller, admin())).map((f) => f.value)).not.toContain('ContosoOnly');
+	});
+
+	test("the chosen customer's account wins; Get Many's account filter scopes its tag filter", async () => {
+		expect((await options('getTags', { customerId: byId('cus-acme') }, admin())).map((t) => t.value)).not.toContain('tag-contoso');
+		const list = { resource: 'customer', operation: 'getAll', filters: { accountId: byId('acc-other') } };
+		expect((await options('getTags', list, admin())).map((t) => t.value)).toContain('tag-contoso');
+	});
+
+	test('with no account in play, each option names its account', async () => {
+		const names = (await options('getTags', { resource: 'customer', operation: 'update' }, admin())).map((t) => t.name);
+		expect(names).toEqual(expect.arrayContaining(['Contoso Tag (Contoso Voice)']));
+		expect(names.every((n) => / \((Northwind Telecom|Contoso Voice|[^)]+)\)$/.test(n))).toBe(true);
 	});
 });
 

@@ -1,10 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Parameters } from '../executor/parameters';
 import type { ItemPlan, Operation, Target } from '../executor/types';
 import { InputError } from '../helpers/inputError';
 import { targetOf } from '../helpers/locator';
 import { locatorValue, toPatchBody } from '../helpers/mappers/body';
+import { simplify } from '../helpers/mappers/simplify';
 import type { MergePlan } from '../helpers/mappers/merge';
 import { messages, problems } from '../helpers/messages';
 import { toTagIds } from '../helpers/tags';
@@ -61,7 +62,7 @@ export function updateOperation(spec: UpdateSpec): Operation {
 		plan(_context, i, parameters): ItemPlan {
 			const target = entityTarget(parameters, i, spec);
 			const merge: MergePlan = {
-				mergeNested: parameters.setting('updateMode', 'Nested Objects', 'merge') === 'merge',
+				mergeNested: parameters.setting('updateMode', 'Update Mode', 'merge') === 'merge',
 				addTagIds: [],
 				removeTagIds: [],
 			};
@@ -104,6 +105,21 @@ export function listOperation(path: string): Operation {
 				if (tagIds.length) qs.tagIds = tagIds;
 			}
 			return { kind: 'list', method: 'GET', path, qs, limit };
+		},
+	};
+}
+
+/** Whether the run's output is simplified: read once per run, as the switch is not per item. */
+const simpleSwitch = new WeakMap<IExecuteFunctions, boolean>();
+
+/** The operation with the Simplify switch (on by default) applied to every record it returns. */
+export function simplified(resource: 'customer' | 'account', operation: Operation): Operation {
+	return {
+		...operation,
+		output(context, itemIndex, records, plan) {
+			const out = operation.output ? operation.output(context, itemIndex, records, plan) : records;
+			if (!simpleSwitch.has(context)) simpleSwitch.set(context, context.getNodeParameter('simple', 0, true) === true);
+			return simpleSwitch.get(context) ? out.map((record) => simplify(resource, record) as IDataObject) : out;
 		},
 	};
 }

@@ -27,11 +27,14 @@ function truncate(text: string | undefined): string {
 export const problems = {
 	notText: (v: unknown) => `must be text, not ${show(v)}`,
 	blank: (v: unknown) => `must not be empty; got ${show(v)}`,
+	blankToClear: (v: unknown, clear: string) =>
+		`must not be empty; got ${show(v)}. To remove it, turn on "${clear}"; to keep it as it is, remove the field`,
 	tooLong: (v: string, max: number) => `is ${v.length} characters long; at most ${max} are allowed`,
 	notNumber: (v: unknown) =>
 		typeof v === 'string'
 			? `must be a number, not ${show(v)} (convert it in an expression, e.g. {{ Number($json.value) }})`
 			: `must be a number, not ${show(v)}`,
+	noNumber: () => 'is empty: type a number, or remove the field',
 	notFinite: (v: unknown) => `must be a finite number, not ${show(v)}`,
 	belowMin: (v: number, min: number) => `must be ${min} or more, not ${v}`,
 	aboveMax: (v: number, max: number) => `must be ${max} or less, not ${v}`,
@@ -69,6 +72,7 @@ export const messages = {
 			.slice(0, 10)
 			.map((c) => (c.name ? `${c.id} (${c.name})` : c.id))
 			.join(', ')}${customers.length > 10 ? ', …' : ''}. Give each its own reference ID, or use the customer's ID instead`,
+	conflictingClear: (field: string, clear: string) => `Use either "${field}" or "${clear}", not both`,
 	emptyTags: () =>
 		'"Tag Names or IDs" is empty. To remove every tag, turn on "Remove All Tags" instead; to keep the tags, remove the field',
 	notSentBecauseInvalid: (itemNumber: number, message: string) =>

@@ -124,7 +124,8 @@ export const customerPatchSchema: Schema = {
 	label: 'Update Fields',
 	fields: {
 		name: text('Name'),
-		parentCustomerId: text('Parent Customer', LIMITS.id),
+		// '' only comes from "Remove Parent Customer": the body mapper refuses an empty picker.
+		parentCustomerId: { kind: 'string', label: 'Parent Customer', max: LIMITS.id, blank: 'allowed' },
 		referenceId: optionalText('Reference ID'),
 		tagIds: { kind: 'list', label: 'Tags', of: text('Tags', LIMITS.id), max: LIMITS.maxTags },
 		overrideBillingSettings: { kind: 'boolean', label: 'Override Billing Settings' },
@@ -148,7 +149,8 @@ export const accountPatchSchema: Schema = {
 			min: 0,
 			max: LIMITS.maxPhoneNumbers,
 		},
-		logoId: text('Logo ID', LIMITS.id),
+		// '' only comes from "Remove Logo": the body mapper refuses a blank Logo ID.
+		logoId: { kind: 'string', label: 'Logo ID', max: LIMITS.id, blank: 'allowed' },
 		billingSettings: billingSettingsSchema,
 	},
 };

@@ -43,6 +43,7 @@ function checkScalar(schema: Schema, value: unknown): string | undefined {
 			if (value.length > (schema.max ?? 1_000)) return problems.tooLong(value, schema.max ?? 1_000);
 			return undefined;
 		case 'number':
+			if (value === null || value === '') return problems.noNumber();
 			if (typeof value !== 'number') return problems.notNumber(value);
 			if (!Number.isFinite(value)) return problems.notFinite(value);
 			if (schema.integer && !Number.isInteger(value)) return problems.notInteger(value);

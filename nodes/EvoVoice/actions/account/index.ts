@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../executor/types';
+import { simplified } from '../common';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, Operation> = {
-	get: get.operation,
-	getAll: getAll.operation,
-	update: update.operation,
+	get: simplified('account', get.operation),
+	getAll: simplified('account', getAll.operation),
+	update: simplified('account', update.operation),
 };
 
 export const description: INodeProperties[] = [

@@ -18,7 +18,7 @@ export const filterOptions: INodeProperties[] = [
 		displayName: 'Tag Names or IDs',
 		name: 'tagIds',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTags' },
+		typeOptions: { loadOptionsMethod: 'getTags', loadOptionsDependsOn: ['filters.accountId.value'] },
 		default: [],
 		description:
 			'Only customers that have all of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

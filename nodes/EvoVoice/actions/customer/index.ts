@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { referenceLookupOptions } from '../../descriptions/shared/referenceLookup';
 import type { Operation } from '../../executor/types';
+import { simplified } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -10,12 +11,12 @@ import * as testSchedule from './testSchedule.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, Operation> = {
-	create: create.operation,
+	create: simplified('customer', create.operation),
 	delete: del.operation,
-	get: get.operation,
-	getAll: getAll.operation,
+	get: simplified('customer', get.operation),
+	getAll: simplified('customer', getAll.operation),
 	testSchedule: testSchedule.operation,
-	update: update.operation,
+	update: simplified('customer', update.operation),
 };
 
 export const description: INodeProperties[] = [

@@ -19,6 +19,7 @@ export const updateFieldOptions: INodeProperties[] = [
 	{ displayName: 'Override App Settings', name: 'overrideAppSettings', type: 'boolean', default: false, description: "Whether the customer uses its own app settings instead of its parent's" },
 	{ displayName: 'Override Billing Settings', name: 'overrideBillingSettings', type: 'boolean', default: false, description: "Whether the customer uses its own billing settings instead of its parent's" },
 	customerLocator({ name: 'parentCustomerId', displayName: 'Parent Customer', required: false, description: 'The customer this customer belongs under' }),
+	{ displayName: 'Remove Parent Customer', name: 'clearParentCustomer', type: 'boolean', default: false, description: 'Whether to make the customer top-level, under no other customer' },
 	{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: "The customer's ID in another system, such as your CRM" },
 	tags.clear,
 	tags.remove,

@@ -10,7 +10,7 @@ export function appSettingsField(): INodeProperties {
 		placeholder: 'Add Setting',
 		default: {},
 		description:
-			'Customer portal settings. The API replaces the whole app settings object, so settings left out may be reset.',
+			'Customer portal settings. With Update Mode on Merge (the default) only what you add changes; on Replace, what you leave out is reset.',
 		options: APP_SETTINGS.map((setting) => ({
 			displayName: setting.displayName,
 			name: setting.name,

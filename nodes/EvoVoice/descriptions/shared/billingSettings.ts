@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { BILLING_ITEMS, BILLING_VALUES } from '../../helpers/fields';
 
-// Each value is its own optional field, so that only what the user adds is sent: a number field
-// shown with a default of 0 would otherwise send 0 for every value nobody meant to touch.
+// Each value is its own optional field, so that only what the user adds is sent. An added value
+// starts empty (no default of 0: a Raw Unit Multiplier nobody typed must not become 0), and has no
+// minValue: the editor would clamp a typed -5 to 0 and save a price the user never typed; the
+// node's own check refuses negatives, naming the field and the value.
 function billingItemOption(item: (typeof BILLING_ITEMS)[number]): INodeProperties {
 	return {
 		displayName: item.displayName,
@@ -16,8 +18,8 @@ function billingItemOption(item: (typeof BILLING_ITEMS)[number]): INodePropertie
 			displayName: value.displayName,
 			name: value.name,
 			type: 'number',
-			default: 0,
-			typeOptions: value.integer ? { minValue: 0, numberPrecision: 0 } : { minValue: 0, numberPrecision: 4 },
+			default: null,
+			typeOptions: { numberPrecision: value.integer ? 0 : 4 },
 			description: value.description,
 		})),
 	};
@@ -32,7 +34,7 @@ export function billingSettingsField(): INodeProperties {
 		placeholder: 'Add Billing Item',
 		default: {},
 		description:
-			'Prices per billing item. The API replaces the whole billing settings object, so items left out may be reset.',
+			'Prices per billing item. With Update Mode on Merge (the default) only what you add changes; on Replace, what you leave out is reset.',
 		options: BILLING_ITEMS.map(billingItemOption),
 	};
 }

@@ -9,7 +9,7 @@ export function dataValuesField(): INodeProperties {
 		placeholder: 'Add Data Value',
 		default: {},
 		description:
-			"Values of the account's customer data fields. The API replaces the customer's whole data object, so fields left out may be removed.",
+			"Values of the account's customer data fields. With Update Mode on Merge (the default) the customer's other values are kept; on Replace, they are removed.",
 		options: [
 			{
 				displayName: 'Value',
@@ -19,7 +19,7 @@ export function dataValuesField(): INodeProperties {
 						displayName: 'Field Name or ID',
 						name: 'name',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomerFields', loadOptionsDependsOn: ['customerId.value'] },
+						typeOptions: { loadOptionsMethod: 'getCustomerFields', loadOptionsDependsOn: ['customerId.value', 'accountId.value'] },
 						default: '',
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

@@ -6,7 +6,8 @@ import * as customerUpdate from '../../actions/customer/update.operation';
 import { billingSettingsField } from './billingSettings';
 import { returnAllFields } from './getAll';
 import { accountLocator, customerLocator } from './resourceLocators';
-import { updateModeField } from './updateMode';
+import { simplifyField } from './simplify';
+import { replaceNotice, updateModeField } from './updateMode';
 
 /**
  * Parameters that several operations use are defined once, here, with display options naming
@@ -63,10 +64,12 @@ export const sharedParameters: INodeProperties[] = [
 		displayOptions: show(['account'], ['get', 'update']),
 	},
 	{ ...updateModeField(), displayOptions: show(['customer', 'account'], ['update']) },
+	{ ...replaceNotice(), displayOptions: { show: { resource: ['customer', 'account'], operation: ['update'], updateMode: ['replace'] } } },
 	updateFields,
 	...returnAllFields().map((field) => ({
 		...field,
 		displayOptions: { show: { ...(field.displayOptions?.show ?? {}), operation: ['getAll'] } },
 	})),
 	filters,
+	{ ...simplifyField(), displayOptions: show(['customer', 'account'], ['create', 'get', 'getAll', 'update']) },
 ];

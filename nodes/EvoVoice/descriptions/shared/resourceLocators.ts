@@ -38,10 +38,11 @@ export function entityLocator(spec: LocatorSpec): INodeProperties {
 			...(spec.byReference
 				? [
 						{
-							displayName: 'By Reference ID',
+							// n8n's mode selector shows about 50px of text: "By Reference ID" read "By Refer".
+							displayName: 'Ref. ID',
 							name: 'referenceId',
 							type: 'string' as const,
-							placeholder: 'e.g. the ID in your CRM',
+							placeholder: 'e.g. crm-1001, its ID in your CRM',
 						},
 					]
 				: []),

@@ -4,6 +4,9 @@ import { FREQUENCIES, RULE_INT_LISTS, RULE_TYPES } from '../../helpers/fields';
 
 const options = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 
+// The API's values are identifiers ("CustomerState"); the list shows them as words.
+const RULE_TYPE_OPTIONS = RULE_TYPES.map((value) => ({ name: value.replace(/(?<=[a-z])(?=[A-Z])/g, ' '), value }));
+
 // Everything but the rule's identity lives in an optional collection: a fixed collection shows
 // every value with its default, and a rule must carry only what the user set.
 const ruleFields: INodeProperties = {
@@ -58,11 +61,12 @@ export function scheduleField(): INodeProperties {
 		placeholder: 'Add Schedule Field',
 		default: {},
 		description:
-			'When the customer is open, closed or in a custom state. The API replaces the whole schedule, rules included.',
+			'When the customer is open, closed or in a custom state. With Update Mode on Merge (the default) only what you add changes; on Replace, what you leave out is reset.',
 		options: [
 			{ displayName: 'Default State', name: 'defaultState', type: 'string', default: '', placeholder: 'e.g. Closed', description: 'State when no rule matches (any state name)' },
 			{ displayName: 'Force Closed', name: 'forceClosed', type: 'boolean', default: false, description: 'Whether the customer is closed whatever the rules say' },
 			{ displayName: 'Inherit', name: 'inherit', type: 'boolean', default: false, description: "Whether the schedule is inherited from the parent customer" },
+			{ displayName: 'Remove All Rules', name: 'clearRules', type: 'boolean', default: false, description: 'Whether to remove every rule of the schedule (an empty Rules list changes nothing)' },
 			{
 				displayName: 'Rules',
 				name: 'rules',
@@ -78,7 +82,7 @@ export function scheduleField(): INodeProperties {
 						values: [
 							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Business Hours' },
 							{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. Open', description: 'State while the rule matches: any name, such as Business Hours, After Hours or Holiday' },
-							{ displayName: 'Rule Type', name: 'simpleRuleType', type: 'options', options: options(RULE_TYPES), default: 'Time', description: 'Always matches, follows a customer state, or matches by time and recurrence' },
+							{ displayName: 'Rule Type', name: 'simpleRuleType', type: 'options', options: RULE_TYPE_OPTIONS, default: 'Time', description: 'Always matches, follows a customer state, or matches by time and recurrence' },
 							ruleFields,
 						],
 					},

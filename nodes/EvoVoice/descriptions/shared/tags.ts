@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const tagPicker: Pick<INodeProperties, 'type' | 'typeOptions' | 'default'> = {
 	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getTags', loadOptionsDependsOn: ['customerId.value'] },
+	typeOptions: { loadOptionsMethod: 'getTags', loadOptionsDependsOn: ['customerId.value', 'accountId.value'] },
 	default: [],
 };
 

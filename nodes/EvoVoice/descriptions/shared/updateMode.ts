@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Merge or replace: how billing settings, app settings, the schedule and data values are written. */
 export function updateModeField(): INodeProperties {
 	return {
-		displayName: 'Nested Objects',
+		displayName: 'Update Mode',
 		name: 'updateMode',
 		type: 'options',
 		noDataExpression: true,
@@ -21,6 +22,18 @@ export function updateModeField(): INodeProperties {
 			},
 		],
 		default: 'merge',
-		description: 'How billing settings, app settings, schedules and data are changed. Plain fields such as the name are always sent as they are.',
+		description:
+			'Billing settings, app settings, the schedule and data values are objects the API replaces whole. Merge keeps what you do not set; Replace sends only what you set. Plain fields such as the name are always sent as they are.',
+	};
+}
+
+/** Shown only while Replace is chosen: the one choice of this node that can lose data. */
+export function replaceNotice(): INodeProperties {
+	return {
+		displayName:
+			'Replace sends only what you set below: billing items, app settings, schedule rules and data values you leave out are removed from the record',
+		name: 'replaceNotice',
+		type: 'notice',
+		default: '',
 	};
 }

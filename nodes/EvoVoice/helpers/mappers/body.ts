@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { InputError } from '../inputError';
+import { messages, problems } from '../messages';
 import { splitData, type DataValueParameters } from './data';
 import type { AutoValue } from './fieldTypes';
 import { toSchedule } from './schedule';
@@ -11,7 +13,24 @@ import { toSchedule } from './schedule';
  * Each collection is read once per item, so each of its expressions is evaluated once.
  */
 
-const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrideAppSettings', 'maxPhoneNumbers', 'logoId'];
+const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrideAppSettings', 'maxPhoneNumbers'];
+
+/**
+ * What the API is sent to clear a reference. '' is a guess (ServiceStack drops nulls, so null
+ * cannot clear); the sandbox applies the same rule (sandbox/semantics.ts) until staging settles it.
+ */
+export const CLEARED = '';
+
+/** A field that is set, or cleared by its "Remove …" switch; an empty value is refused, not sent. */
+function setOrClear(fields: IDataObject, key: string, clearKey: string, label: string, clearLabel: string): string | undefined {
+	const value = locatorValue(fields[key]);
+	const clear = fields[clearKey] === true;
+	if (clear && value !== undefined) throw new Error(messages.conflictingClear(label, clearLabel));
+	if (clear) return CLEARED;
+	if (value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') throw new InputError({ label, path: key, problem: problems.blankToClear(value, clearLabel) });
+	return value as string;
+}
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,7 +57,10 @@ function billing(value: IDataObject): IDataObject | undefined {
 export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData: AutoValue[] } {
 	const body: IDataObject = {};
 	for (const key of PLAIN_FIELDS) if (fields[key] !== undefined) body[key] = fields[key];
-	if (fields.parentCustomerId !== undefined) body.parentCustomerId = locatorValue(fields.parentCustomerId) as string;
+	const parent = setOrClear(fields, 'parentCustomerId', 'clearParentCustomer', 'Parent Customer', 'Remove Parent Customer');
+	if (parent !== undefined) body.parentCustomerId = parent;
+	const logo = setOrClear(fields, 'logoId', 'clearLogo', 'Logo ID', 'Remove Logo');
+	if (logo !== undefined) body.logoId = logo;
 	if (nonEmpty(fields.billingSettings)) {
 		const settings = billing(fields.billingSettings);
 		if (settings) body.billingSettings = settings;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DAY_CODES, DAYS_OF_WEEK, RULE_INT_LISTS } from '../fields';
 import { InputError, parseJsonParameter } from '../inputError';
-import { problems } from '../messages';
+import { messages, problems } from '../messages';
 import { toStruct } from './data';
 
 export interface ScheduleDay {
@@ -98,8 +98,11 @@ export function toSchedulingRules(entries: RuleParameters[], basePath = 'schedul
 /** The Schedule collection of the UI as the API's Schedule, or nothing when it holds nothing. */
 export function toSchedule(value: unknown): IDataObject | undefined {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-	const { rules, ...rest } = value as IDataObject & { rules?: { rule?: RuleParameters[] } };
+	const { rules, clearRules, ...rest } = value as IDataObject & { rules?: { rule?: RuleParameters[] }; clearRules?: boolean };
 	const schedule: IDataObject = { ...rest };
-	if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
+	// An empty Rules list is dropped; "Remove All Rules" is the explicit way to clear them.
+	if (clearRules === true && rules?.rule?.length) throw new Error(messages.conflictingClear('Schedule › Rules', 'Schedule › Remove All Rules'));
+	if (clearRules === true) schedule.rules = [];
+	else if (rules?.rule?.length) schedule.rules = toSchedulingRules(rules.rule);
 	return Object.keys(schedule).length ? schedule : undefined;
 }
