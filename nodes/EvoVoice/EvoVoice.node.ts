@@ -14,7 +14,9 @@ export class EvoVoice implements INodeType {
 		name: 'evoVoice',
 		icon: { light: 'file:../../icons/evovoice.svg', dark: 'file:../../icons/evovoice.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on by default. Version 1 nodes of saved workflows run as they always did.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// Title case as n8n's own nodes read ("Update Customer"), not the raw "update: customer".
 		subtitle:
 			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + " " + ({ customer: "Customer", account: "Account" })[$parameter["resource"]] + ($parameter["operation"] === "getAll" ? "s" : "") }}',

@@ -20,6 +20,8 @@ import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 
 export const NODE_TYPE = 'n8n-nodes-evovoice.evoVoice';
+/** The version a node added in the editor gets. */
+export const DEFAULT_VERSION = new EvoVoice().description.defaultVersion ?? 1;
 
 /** Passes its input on: the trigger of the test workflows, so items enter the node as in n8n. */
 class InputNode implements INodeType {
@@ -109,6 +111,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** The workflow's static data as n8n loaded it from its database (it is changed in place). */
 	staticData?: IDataObject;
+	/** The node's version in the workflow (default: the one a node added today gets). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -129,7 +133,7 @@ export function evoVoiceNode(parameters: INodeParameters, extra: Partial<INode> 
 		id: 'evo',
 		name: 'Evo Voice',
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: DEFAULT_VERSION,
 		position: [200, 0],
 		parameters,
 		credentials: { evoVoiceApi: { id: '1', name: 'Evo Voice account' } },
@@ -143,6 +147,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const evoVoice = evoVoiceNode(options.parameters, {
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.onError ? { onError: options.onError } : {}),
+		...(options.typeVersion !== undefined ? { typeVersion: options.typeVersion } : {}),
 	});
 	const input: INode = { id: 'in', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} };
 	const workflow = new Workflow({

@@ -259,6 +259,13 @@ describe('Simplify (on by default)', () => {
 		expect(account.items[0].json).not.toHaveProperty('billingSettings');
 	});
 
+	test('a version 1 node, as saved before Simplify existed, still returns the raw record', async () => {
+		const saved = await runNode({ parameters: { resource: 'customer', operation: 'get', customerId: byId('cus-acme') }, credentials: admin(), typeVersion: 1 });
+		expect(saved.items[0].json).toMatchObject(JSON.parse(JSON.stringify(sandbox.state.customers['cus-acme'])) as object);
+		const added = await runNode({ parameters: { resource: 'customer', operation: 'get', customerId: byId('cus-acme') }, credentials: admin() });
+		expect(added.items[0].json).not.toHaveProperty('breadcrumb');
+	});
+
 	test('Simplify off returns the record as the API sent it', async () => {
 		const raw = await runNode({ parameters: { resource: 'customer', operation: 'get', customerId: byId('cus-acme'), simple: false }, credentials: admin() });
 		// The stored record plus what the API derives on read (accountName, breadcrumb).

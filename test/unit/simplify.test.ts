@@ -49,7 +49,9 @@ describe('Simplify output', () => {
 			data: { Plan: 'Pro' },
 			overrideBillingSettings: true,
 		});
-		expect(simplifyCustomer({ id: 'c', name: 'n' })).toEqual({ id: 'c', name: 'n', tags: [], data: {} });
+		// A reply without tags or data (a write answered with no body) does not claim the customer has none.
+		expect(simplifyCustomer({ id: 'c', name: 'n' })).toEqual({ id: 'c', name: 'n' });
+		expect(simplifyCustomer({ id: 'c', tags: [], data: {} })).toEqual({ id: 'c', tags: [], data: {} });
 	});
 
 	test('an account keeps its identity and limits; non-objects pass through', () => {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Parameters } from '../executor/parameters';
 import type { ItemPlan, Operation, Target } from '../executor/types';
@@ -109,17 +109,20 @@ export function listOperation(path: string): Operation {
 	};
 }
 
-/** Whether the run's output is simplified: read once per run, as the switch is not per item. */
-const simpleSwitch = new WeakMap<IExecuteFunctions, boolean>();
+/** Node versions from 1.1 on simplify by default; version 1 keeps the raw records saved workflows read. */
+export const SIMPLIFY_DEFAULT_FROM_VERSION = 1.1;
 
-/** The operation with the Simplify switch (on by default) applied to every record it returns. */
+/** The operation with the Simplify switch applied to every record it returns. */
 export function simplified(resource: 'customer' | 'account', operation: Operation): Operation {
 	return {
-		...operation,
+		plan(context, itemIndex, parameters) {
+			const byDefault = context.getNode().typeVersion >= SIMPLIFY_DEFAULT_FROM_VERSION;
+			return { ...operation.plan(context, itemIndex, parameters), simplify: parameters.setting('simple', 'Simplify', byDefault) === true };
+		},
 		output(context, itemIndex, records, plan) {
 			const out = operation.output ? operation.output(context, itemIndex, records, plan) : records;
-			if (!simpleSwitch.has(context)) simpleSwitch.set(context, context.getNodeParameter('simple', 0, true) === true);
-			return simpleSwitch.get(context) ? out.map((record) => simplify(resource, record) as IDataObject) : out;
+			return plan.simplify ? out.map((record) => simplify(resource, record) as IDataObject) : out;
 		},
 	};
 }
+

@@ -37,6 +37,8 @@ export interface ItemPlan {
 	accountId?: string;
 	/** A list: the most records to return. */
 	limit?: number;
+	/** The Simplify switch, where the operation has one. */
+	simplify?: boolean;
 }
 
 /**

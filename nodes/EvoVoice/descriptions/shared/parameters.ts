@@ -71,5 +71,12 @@ export const sharedParameters: INodeProperties[] = [
 		displayOptions: { show: { ...(field.displayOptions?.show ?? {}), operation: ['getAll'] } },
 	})),
 	filters,
-	{ ...simplifyField(), displayOptions: show(['customer', 'account'], ['create', 'get', 'getAll', 'update']) },
+	// Two definitions of one parameter, by node version: a saved version-1 node keeps its raw output.
+	...[
+		{ byDefault: false, versions: [1] },
+		{ byDefault: true, versions: [1.1] },
+	].map(({ byDefault, versions }) => ({
+		...simplifyField(byDefault),
+		displayOptions: { show: { ...show(['customer', 'account'], ['create', 'get', 'getAll', 'update']).show, '@version': versions } },
+	})),
 ];

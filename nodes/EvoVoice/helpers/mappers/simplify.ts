@@ -55,8 +55,9 @@ const ACCOUNT_FIELDS = ['id', 'name', 'parentAccountId', 'maxPhoneNumbers'] as c
  */
 export function simplifyCustomer(record: IDataObject): IDataObject {
 	const out = pick(record, CUSTOMER_FIELDS);
-	out.tags = tagNames(record.tags);
-	out.data = plainData(record.data ?? {}) as IDataObject;
+	// Only what the API returned: an answer without tags or data (a bare write reply) gains none.
+	if (record.tags !== undefined) out.tags = tagNames(record.tags);
+	if (record.data !== undefined) out.data = plainData(record.data ?? {}) as IDataObject;
 	if (typeof record.overrideBillingSettings === 'boolean') out.overrideBillingSettings = record.overrideBillingSettings;
 	if (typeof record.overrideAppSettings === 'boolean') out.overrideAppSettings = record.overrideAppSettings;
 	return out;
