@@ -10,7 +10,7 @@
  *
  * Usage: tsx scripts/e2e/browser/run.ts [--only=2.40.7[,2.41.1]] [--keep] [--no-build] [--pause]
  *   --pause              after the steps, keep n8n and the browser's sandbox up until Ctrl-C
- *   EVOVOICE_BROWSER_HOSTS=2.40.7   same as --only (default: 2.40.7)
+ *   EVOVOICE_BROWSER_HOSTS=2.40.7   same as --only (default: 2.40.7 and 2.41.1)
  *   EVOVOICE_CHROMIUM=/usr/bin/chromium   another Chromium than @sparticuz/chromium's
  *   EVOVOICE_E2E_SKIP=1  print a skip line and exit 0
  */
@@ -25,7 +25,7 @@ import { scenarios } from './scenarios';
 import { screenshotDir, startSession } from './session';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const DEFAULT_HOSTS = ['2.40.7'];
+const DEFAULT_HOSTS = ['2.40.7', '2.41.1'];
 
 function parseArgs(argv: string[]) {
 	const only = (argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? process.env.EVOVOICE_BROWSER_HOSTS ?? '')
