@@ -33,7 +33,9 @@ test(`${ITEMS} items through faults: none lost, none duplicated, no secret shown
 	const { items, error } = await runNode({
 		parameters: {
 			...customerUpdate({ referenceId: '={{ "billing-2026-11-" + $json.id }}' }, byId('={{ $json.id }}')),
-			requestOptions: { maxConcurrency: 20, timeout: 1500, maxRetries: 5 },
+			// About 15% of requests fail in a retryable way, so 5 retries leave one item in ~30 runs a
+			// sixth fault in a row; 10 make "every rate limit waited out" hold (odds ~1 in 300,000).
+			requestOptions: { maxConcurrency: 20, timeout: 1500, maxRetries: 10 },
 		},
 		items: ids.map((id) => ({ id })),
 		continueOnFail: true,
