@@ -11,13 +11,12 @@
  * worker that lacks it ("Unrecognized node type"). In a container deployment the same folder is
  * baked into the image or mounted into every container.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 
 import type { N8nHost } from '../hosts';
-import { createInstance, freePort, installPackage, killGroup, sleep, startServer, track, type N8nInstance, type N8nServer } from '../n8n';
+import { createInstance, freePort, installPackage, killGroup, startServer, type N8nInstance, type N8nServer } from '../n8n';
+import { spawnN8n, waitUntilReady } from '../n8n-process';
 import type { PostgresServer, RedisServer } from './servers';
 
 export interface Worker {
@@ -96,67 +95,21 @@ export function queueEnv(postgres: PostgresServer, redis: RedisServer, encryptio
 }
 
 async function startWorker(instance: N8nInstance, name: string, healthPort: number, concurrency: number): Promise<Worker> {
-	const logFile = path.join(instance.logDir, 'worker.log');
-	const log = fs.openSync(logFile, 'a');
-	// Tracked like every n8n process of the suites: its group is killed on exit, Ctrl-C or failure.
-	const child = track(
-		spawn(instance.host.nodeBin, [instance.host.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-			cwd: instance.userFolder,
-			env: instance.env,
-			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		}),
-	);
-	let output = '';
-	const onData = (chunk: string) => {
-		output += chunk;
-		if (output.length > 8_000_000) output = output.slice(-4_000_000);
-		fs.writeSync(log, chunk);
-	};
-	child.stdout?.setEncoding('utf8').on('data', onData);
-	child.stderr?.setEncoding('utf8').on('data', onData);
-	let exited: string | undefined;
-	child.once('exit', (code, signal) => (exited = `exit ${code ?? signal}`));
-	const stop = async () => {
-		if (exited === undefined) {
-			killGroup(child, 'SIGTERM');
-			for (let i = 0; i < 150 && exited === undefined; i++) await sleep(100);
-		}
-		killGroup(child, 'SIGKILL');
-		try {
-			fs.closeSync(log);
-		} catch {
-			// closed already
-		}
-	};
-	const deadline = Date.now() + 180_000;
-	for (;;) {
-		if (exited !== undefined) {
-			await stop();
-			throw new Error(`n8n worker ${name} ended (${exited}) before it was ready; log: ${logFile}\n${output.slice(-3000)}`);
-		}
-		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`n8n worker ${name} not ready after 180s; log: ${logFile}\n${output.slice(-3000)}`);
-		}
-		try {
-			const ready = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (ready.ok) break;
-		} catch {
-			// not listening yet
-		}
-		await sleep(500);
-	}
+	const proc = spawnN8n(instance, ['worker', `--concurrency=${concurrency}`], { logName: 'worker.log', keepChars: 4_000_000 });
+	await waitUntilReady(proc, `n8n worker ${name}`, async () => {
+		const ready = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+		return ready.ok;
+	});
 	return {
 		name,
 		instance,
 		healthPort,
-		process: child,
-		logFile,
-		output: () => output,
-		kill: () => killGroup(child, 'SIGKILL'),
-		exited: () => exited !== undefined,
-		stop,
+		process: proc.child,
+		logFile: proc.logFile,
+		output: proc.output,
+		kill: () => killGroup(proc.child, 'SIGKILL'),
+		exited: () => proc.exited() !== undefined,
+		stop: proc.stop,
 	};
 }
 
