@@ -85,6 +85,10 @@ export const messages = {
 		`The customer ${JSON.stringify(id)} has no account ID, so the types of its data fields cannot be known: type the data values yourself`,
 	notSentBecauseFailed: (itemNumber: number) =>
 		`Nothing was written, because item ${itemNumber} failed before any write (turn on "Continue On Fail" to write the other items)`,
+	referenceKept: (entity: string, id: string, label: string, key: string, kept: unknown) =>
+		`Evo Voice kept ${label} (${key}) = ${typeof kept === 'string' ? kept : show(kept)} on ${entity.toLowerCase()} ${JSON.stringify(id)}: it did not remove it when sent an empty value; the other changes were applied`,
+	referenceKeptDescription: (label: string) =>
+		`The update was sent and answered, but the answer still holds the old ${label}: this Evo Voice ignores an empty value for it. Remove the ${label} in Evo Voice itself. The item is reported as failed so that nothing downstream takes it as removed.`,
 	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
 	// Words, not the error code: n8n swaps a message containing a known code for a generic text.
 	network: (code: string) =>
