@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -49,15 +48,6 @@ export async function authenticateEvoVoice(
 	}
 	return requestOptions;
 }
-
-/** What the credential test says when it fails, so the user knows what to fix. */
-export const CREDENTIAL_TEST_MESSAGES = {
-	refused:
-		'Evo Voice refused this login (HTTP 401): check the API Token (copy it again, whole, without spaces) or the email and password',
-	forbidden: 'Evo Voice accepted the login but this user may not use the API (HTTP 403): use a system administrator or manager login',
-	notEvoVoice:
-		'The Base URL answers, but not as the Evo Voice API (HTTP 404 for /auth): check the Base URL, e.g. https://evovoice.io',
-} as const;
 
 export class EvoVoiceApi implements ICredentialType {
 	name = 'evoVoiceApi';
@@ -171,20 +161,6 @@ export class EvoVoiceApi implements ICredentialType {
 
 	authenticate = authenticateEvoVoice;
 
-	// GET /auth answers 401 to anyone without a valid login, unlike /auth/status, which answers 200
-	// with isAuthenticated: false and would let a wrong token pass.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			url: '/auth',
-			method: 'GET',
-			headers: { Accept: 'application/json' },
-		},
-		// n8n shows these instead of a bare "Unauthorized" / "Not Found".
-		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_TEST_MESSAGES.refused } },
-			{ type: 'responseCode', properties: { value: 403, message: CREDENTIAL_TEST_MESSAGES.forbidden } },
-			{ type: 'responseCode', properties: { value: 404, message: CREDENTIAL_TEST_MESSAGES.notEvoVoice } },
-		],
-	};
+	// No declarative `test`: n8n would run it instead of the node's `testedBy` (see
+	// nodes/EvoVoice/methods/credentialTest.ts), and say no more than ECONNREFUSED when nothing answers.
 }

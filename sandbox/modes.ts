@@ -40,7 +40,10 @@ export type NestedMode = (typeof NESTED_MODES)[number];
 export const EMPTY_TAG_MODES = ['clear', 'ignore', 'reject'] as const;
 export type EmptyTagMode = (typeof EMPTY_TAG_MODES)[number];
 
-/** What a blank string (`referenceId: ''`) does: stored as '', clears the field, ignored, or 400. */
+/**
+ * What a blank string does to a reference (`referenceId`, `parentCustomerId`, `logoId` set to ''):
+ * stored as '' (meaning none), clears the field, ignored (the old value stays), or 400.
+ */
 export const BLANK_STRING_MODES = ['store', 'clear', 'ignore', 'reject'] as const;
 export type BlankStringMode = (typeof BLANK_STRING_MODES)[number];
 

@@ -9,10 +9,11 @@
 //     top-level fields are ignored, as ServiceStack's binder ignores them.
 //  5. tagIds replaces the tag list; `tagIds: []` clears it. Unknown tag IDs answer 400.
 //  6. parentCustomerId must name a customer of the same account and must not create a cycle;
-//     '' makes the customer top-level.
+//     '' makes the customer top-level (as the blank-string mode says, below).
 //  7. Every successful write stamps dateLastModified (ISO string) and lastModifiedBy (userName).
 //
-// Rules 3 and 5, and what a blank referenceId does, are switchable (modes.ts): the defaults are
+// Rules 3 and 5, and what a blank string does to a reference (referenceId, parentCustomerId, logoId),
+// are switchable (modes.ts): the defaults are
 // these guesses, and `--semantics observed.json` makes the sandbox behave as a probed service did.
 import { badRequest, fieldError, notFound } from './http';
 import { defaultSemantics, NESTED_OBJECTS, type NestedMode, type NestedObject, type SandboxSemantics } from './modes';
@@ -21,7 +22,7 @@ import type { AccountInfo, CustomerInfo, SandboxState, SandboxUser, Tag } from '
 
 /** Fields copied from a PatchCustomer body when present (tagIds and parentCustomerId have rules of their own). */
 const CUSTOMER_FIELDS = ['name', 'overrideBillingSettings', 'overrideAppSettings'] as const;
-const ACCOUNT_FIELDS = ['name', 'maxPhoneNumbers', 'logoId'] as const;
+const ACCOUNT_FIELDS = ['name', 'maxPhoneNumbers'] as const;
 
 /** Where logo files would be served from; AccountInfo.logoUri is derived from logoId. */
 export const LOGO_BASE_URI = 'https://files.sandbox.evovoice.test/';
@@ -64,11 +65,22 @@ function resolveTags(state: SandboxState, accountId: string, tagIds: string[]): 
 	return [...new Set(tagIds)].map((id) => ({ ...known.find((t) => t.id === id)! }));
 }
 
-function setParent(state: SandboxState, customer: CustomerInfo, parentId: string): void {
-	if (parentId === '') {
-		delete customer.parentCustomerId;
-		return;
-	}
+/**
+ * What a blank string does to a reference field, as the blank-string mode says: 'store' keeps ''
+ * (which means none), 'clear' removes the field, 'ignore' keeps the old value, 'reject' answers
+ * 400 naming the field. Returns false when the value was blank (and so handled here).
+ */
+function applyBlank(target: object, key: string, value: string, label: string, semantics: SandboxSemantics): boolean {
+	if (value !== '') return true;
+	const bag = target as Record<string, unknown>;
+	if (semantics.blankString === 'store') bag[key] = '';
+	else if (semantics.blankString === 'clear') delete bag[key];
+	else if (semantics.blankString === 'reject') throw fieldError('NotEmpty', key, `'${label}' must not be empty.`);
+	return false;
+}
+
+function setParent(state: SandboxState, customer: CustomerInfo, parentId: string, semantics: SandboxSemantics): void {
+	if (!applyBlank(customer, 'parentCustomerId', parentId, 'Parent Customer Id', semantics)) return;
 	const parent = state.customers[parentId];
 	const invalid = (message: string) => fieldError('InvalidParent', 'parentCustomerId', message);
 	if (!parent || parent.accountId !== customer.accountId) throw invalid(`Customer \`${parentId}\` does not exist in account ${customer.accountId}`);
@@ -80,10 +92,7 @@ function setParent(state: SandboxState, customer: CustomerInfo, parentId: string
 }
 
 function applyReferenceId(target: CustomerInfo, value: string, semantics: SandboxSemantics): void {
-	if (value !== '') target.referenceId = value;
-	else if (semantics.blankString === 'store') target.referenceId = '';
-	else if (semantics.blankString === 'clear') delete target.referenceId;
-	else if (semantics.blankString === 'reject') throw fieldError('NotEmpty', 'referenceId', "'Reference Id' must not be empty.");
+	if (applyBlank(target, 'referenceId', value, 'Reference Id', semantics)) target.referenceId = value;
 }
 
 function applyTags(state: SandboxState, target: CustomerInfo, tagIds: string[], semantics: SandboxSemantics, patching: boolean): void {
@@ -105,7 +114,7 @@ function applyCustomerFields(
 	}
 	if (present(body, 'referenceId')) applyReferenceId(target, body.referenceId as string, semantics);
 	if (present(body, 'tagIds')) applyTags(state, target, cleanCopy(body.tagIds as string[]), semantics, patching);
-	if (present(body, 'parentCustomerId')) setParent(state, target, body.parentCustomerId as string);
+	if (present(body, 'parentCustomerId')) setParent(state, target, body.parentCustomerId as string, semantics);
 }
 
 /** PATCH /customers/{id}: returns the new stored record (the caller swaps it in). */
@@ -142,7 +151,7 @@ export function createCustomer(
 	return created;
 }
 
-/** PATCH /accounts/{id}. maxPhoneNumbers must be >= 0; logoId '' clears the logo. */
+/** PATCH /accounts/{id}. maxPhoneNumbers must be >= 0; logoId '' does what the blank-string mode says. */
 export function patchAccount(
 	current: AccountInfo, body: Record<string, unknown>, user: SandboxUser, now: Date,
 	semantics: SandboxSemantics = defaultSemantics(),
@@ -158,11 +167,10 @@ export function patchAccount(
 	for (const key of ACCOUNT_FIELDS) if (present(body, key)) bag[key] = cleanCopy(body[key]);
 	if (present(body, 'billingSettings')) bag.billingSettings = applyNested(bag.billingSettings, body.billingSettings, semantics.nested.billingSettings);
 	if (present(body, 'logoId')) {
+		if (applyBlank(next, 'logoId', body.logoId as string, 'Logo Id', semantics)) next.logoId = body.logoId as string;
+		// The logo's address follows its ID: none for no ID or a stored ''.
 		if (next.logoId) next.logoUri = LOGO_BASE_URI + encodeURIComponent(next.logoId);
-		else {
-			delete next.logoId;
-			delete next.logoUri;
-		}
+		else delete next.logoUri;
 	}
 	stamp(next, user, now);
 	return next;

@@ -6,7 +6,7 @@ import * as customer from './actions/customer';
 import { router } from './actions/router';
 import { sharedParameters } from './descriptions/shared/parameters';
 import { requestOptions } from './descriptions/shared/requestOptions';
-import { listSearch, loadOptions } from './methods';
+import { credentialTest, listSearch, loadOptions } from './methods';
 
 export class EvoVoice implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +25,9 @@ export class EvoVoice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evoVoiceApi', required: true }],
+		// The credential has no declarative `test`: n8n would prefer it to this one, which also says
+		// what to fix when nothing answers at the Base URL (methods/credentialTest.ts).
+		credentials: [{ name: 'evoVoiceApi', required: true, testedBy: 'evoVoiceApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -45,7 +47,7 @@ export class EvoVoice implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { credentialTest, listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -150,7 +150,8 @@ async function blankString(ctx: StepContext): Promise<void> {
 	if (mode) ctx.findings.observed.blankString = mode;
 	const words = { store: "stored as ''", clear: 'cleared: referenceId no longer sent back', ignore: 'ignored: the old value stayed', reject: `refused with ${blank.status} (${blank.exchange.error ?? ''})` };
 	ctx.findings.add({
-		topic: 'blank.referenceId', title: "PATCH referenceId: ''", guess: "stored as '' (what the sandbox does; the node sends a blank only when the user sets one)",
+		topic: 'blank.referenceId', title: "PATCH referenceId: '' (and so parentCustomerId, logoId: '')",
+		guess: "stored as '' (what the sandbox does). The sandbox's blankString mode governs every blank reference: a blank referenceId when the user sets one, and the '' that Remove Parent Customer and Remove Logo send, which the node checks in the answer",
 		observed: mode ? words[mode] : `unclear: answered ${blank.status}, referenceId then ${JSON.stringify(ref)}`,
 		verdict: mode === 'store' ? 'as guessed' : mode ? 'differs' : 'unclear', evidence: [blank.exchange.n, after.exchange.n],
 	});

@@ -1,10 +1,11 @@
-import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox';
+import { BLANK_STRING_MODES, SANDBOX_CREDENTIALS, startSandbox, type BlankStringMode, type Sandbox } from '../../sandbox';
 import { runNode } from '../harness';
 import { accountUpdate, byId, customerUpdate } from '../fixtures/parameters';
 
 // Explicit ways to clear what can be cleared: a schedule's rules, a parent customer, a logo.
-// How the real API clears a reference is a guess ('' — see CLEARED in the body mapper); the
-// sandbox applies the same rule, so these tests pin the node's side of it.
+// How the real API takes the '' that clears a reference is a guess (CLEARED in the body mapper):
+// the sandbox's blankString mode plays each possibility (store, clear, ignore, reject), and the node
+// must report each truthfully: removed, or an error naming what Evo Voice kept, never a success.
 
 let sandbox: Sandbox;
 const admin = () => ({ baseUrl: sandbox.url, authType: 'apiToken', apiToken: SANDBOX_CREDENTIALS.adminToken });
@@ -39,7 +40,9 @@ describe('clearing', () => {
 		expect(sandbox.state.customers['cus-acme-north'].parentCustomerId).toBe('cus-acme');
 		const { error } = await runNode({ parameters: customerUpdate({ clearParentCustomer: true }, byId('cus-acme-north')), credentials: admin() });
 		expect(error).toBeUndefined();
-		expect(sandbox.state.customers['cus-acme-north'].parentCustomerId).toBeUndefined();
+		// The default guess: Evo Voice stores the '' it is sent, which means no parent.
+		expect(sandbox.state.customers['cus-acme-north'].parentCustomerId || undefined).toBeUndefined();
+		expect(patches()[0].body).toEqual({ parentCustomerId: '' });
 	});
 
 	test('an empty Parent Customer picker is refused and says how to clear it', async () => {
@@ -56,7 +59,78 @@ describe('clearing', () => {
 		expect(patches()).toHaveLength(0);
 		const { error } = await runNode({ parameters: accountUpdate({ clearLogo: true }), credentials: admin() });
 		expect(error).toBeUndefined();
-		expect(sandbox.state.accounts['acc-reseller'].logoId).toBeUndefined();
+		expect(sandbox.state.accounts['acc-reseller'].logoId || undefined).toBeUndefined();
 		expect(sandbox.state.accounts['acc-reseller'].logoUri).toBeUndefined();
+	});
+});
+
+/** Each way Evo Voice may take a blank reference, and what the node must then say. */
+describe.each(BLANK_STRING_MODES)("Remove Parent Customer and Remove Logo when Evo Voice's blank string mode is '%s'", (mode: BlankStringMode) => {
+	let own: Sandbox;
+	const creds = () => ({ baseUrl: own.url, authType: 'apiToken', apiToken: SANDBOX_CREDENTIALS.adminToken });
+	beforeEach(async () => {
+		own = await startSandbox({ semantics: { blankString: mode } });
+	});
+	afterEach(async () => await own.close());
+
+	const customer = () => own.state.customers['cus-acme-north'];
+	const account = () => own.state.accounts['acc-reseller'];
+
+	test('the parent customer, beside a rename', async () => {
+		expect(customer().parentCustomerId).toBe('cus-acme');
+		const run = () =>
+			runNode({ parameters: customerUpdate({ name: 'North Office', clearParentCustomer: true }, byId('cus-acme-north')), credentials: creds() });
+		const { items, error } = await run();
+		if (mode === 'store' || mode === 'clear') {
+			expect(error).toBeUndefined();
+			expect(customer().name).toBe('North Office');
+			expect(customer().parentCustomerId ?? '').toBe('');
+			if (mode === 'store') expect(customer().parentCustomerId).toBe('');
+			else expect('parentCustomerId' in customer()).toBe(false);
+			expect(items[0].json.parentCustomerId ?? '').toBe('');
+		} else if (mode === 'ignore') {
+			expect(error?.message).toBe(
+				'Evo Voice kept Parent Customer (parentCustomerId) = cus-acme on customer "cus-acme-north": it did not remove it when sent an empty value; the other changes were applied',
+			);
+			expect(error?.description).toContain('Remove the Parent Customer in Evo Voice itself');
+			expect(customer().parentCustomerId).toBe('cus-acme');
+			expect(customer().name).toBe('North Office');
+		} else {
+			// 'reject': the API's own 400, naming the field; nothing changed.
+			expect(error?.httpCode).toBe('400');
+			expect(`${error?.message} ${error?.description ?? ''}`).toContain('parentCustomerId');
+			expect(`${error?.message} ${error?.description ?? ''}`).toMatch(/must not be empty/);
+			expect(customer().parentCustomerId).toBe('cus-acme');
+			expect(customer().name).not.toBe('North Office');
+		}
+	});
+
+	test('the logo; with Continue On Fail a kept logo is an error item, never a success', async () => {
+		expect(account().logoId).toBe('file-northwind-logo');
+		const { items, error } = await runNode({
+			parameters: accountUpdate({ maxPhoneNumbers: 40, clearLogo: true }),
+			continueOnFail: true,
+			credentials: creds(),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const out = items[0].json;
+		if (mode === 'store' || mode === 'clear') {
+			expect(out.error).toBeUndefined();
+			expect(account().logoId ?? '').toBe('');
+			expect(account().logoUri).toBeUndefined();
+			expect(account().maxPhoneNumbers).toBe(40);
+		} else if (mode === 'ignore') {
+			expect(out).toEqual({
+				error:
+					'Evo Voice kept Logo ID (logoId) = file-northwind-logo on account "acc-reseller": it did not remove it when sent an empty value; the other changes were applied',
+			});
+			expect(account().logoId).toBe('file-northwind-logo');
+			expect(account().maxPhoneNumbers).toBe(40);
+		} else {
+			expect(String(out.error)).toMatch(/logoId|Logo Id/);
+			expect(account().logoId).toBe('file-northwind-logo');
+			expect(account().maxPhoneNumbers).not.toBe(40);
+		}
 	});
 });

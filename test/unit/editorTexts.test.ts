@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { CREDENTIAL_TEST_MESSAGES, EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
+import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
+import { CREDENTIAL_TEST_MESSAGES } from '../../nodes/EvoVoice/helpers/messages';
 import { NodeTypes, evoVoiceNode } from '../harness';
 
 // What the editor shows, read from the description n8n loads: the words must match the behaviour.
@@ -92,12 +93,16 @@ describe('the credential', () => {
 		expect(token.description).toMatch(/administrator/);
 	});
 
-	test('a failed test says what to fix: the token on 401, the Base URL on 404', () => {
-		const rules = credential.test.rules ?? [];
-		const message = (code: number) =>
-			rules.find((r) => r.type === 'responseCode' && r.properties.value === code)?.properties.message;
-		expect(message(401)).toBe(CREDENTIAL_TEST_MESSAGES.refused);
-		expect(message(401)).toMatch(/API Token/);
-		expect(message(404)).toMatch(/Base URL/);
+	test('a failed test says what to fix: the token on 401, the Base URL on 404 and when nothing answers', () => {
+		expect(CREDENTIAL_TEST_MESSAGES.refused).toMatch(/API Token/);
+		expect(CREDENTIAL_TEST_MESSAGES.notEvoVoice).toMatch(/Base URL/);
+		expect(CREDENTIAL_TEST_MESSAGES.connectionRefused('http://127.0.0.1:9')).toMatch(/check the Base URL/);
+	});
+
+	test('the node tests it (testedBy), and the credential has no declarative test that n8n would prefer', () => {
+		expect('test' in credential).toBe(false);
+		const entry = description.credentials?.find((c) => c.name === credential.name);
+		expect(entry?.testedBy).toBe('evoVoiceApiTest');
+		expect(typeof new EvoVoice().methods.credentialTest.evoVoiceApiTest).toBe('function');
 	});
 });

@@ -67,14 +67,14 @@ export function updateOperation(spec: UpdateSpec): Operation {
 				removeTagIds: [],
 			};
 			const fields = parameters.read<IDataObject>('updateFields', i, 'Update Fields', {});
-			const { body, autoData } = toPatchBody(fields);
+			const { body, autoData, clears } = toPatchBody(fields);
 			if (spec.tags) mapTags(fields, body, merge);
 			const [problem] = validate(spec.schema, body, '');
 			if (problem) throw new InputError(problem);
 			if (Object.keys(body).length === 0 && !merge.addTagIds.length && !merge.removeTagIds.length && !autoData.length) {
 				throw new Error(messages.nothingToUpdate(spec.resource));
 			}
-			return { kind: 'write', method: 'PATCH', target, body, merge, autoData };
+			return { kind: 'write', method: 'PATCH', target, body, merge, autoData, ...(clears.length ? { clears } : {}) };
 		},
 	};
 }

@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ApiResponseError } from '../helpers/apiErrors';
+import { CLEARED } from '../helpers/mappers/body';
+import { messages } from '../helpers/messages';
 import { readPages } from '../helpers/paging';
 import { mergeIntoCurrent } from '../helpers/mappers/merge';
 import { isEntity, MAX_BASE_AGE_MS, readEntity, REREAD_AFTER_WAIT_SECONDS, type Snapshot } from './entity';
@@ -75,7 +77,26 @@ async function write(run: Run, item: RunItem, state: EntityState): Promise<IData
 			: {}),
 	});
 	state.written(response, item);
+	checkCleared(run, item, response);
 	return response === undefined ? [] : [response];
+}
+
+/**
+ * A write that clears a reference (Remove Parent Customer, Remove Logo) sends CLEARED; an API that
+ * ignores it answers with the old value still there. Such an item fails, naming the field and the
+ * value kept, rather than passing for done. An answer that is not the entity cannot be checked.
+ */
+function checkCleared(run: Run, item: RunItem, response: unknown): void {
+	const { clears, target } = item.plan!;
+	if (!clears?.length || !isEntity(response, item.entityId ?? '')) return;
+	const kept = clears.find(({ key }) => response[key] !== undefined && response[key] !== null && response[key] !== CLEARED);
+	if (!kept) return;
+	const label = target?.label ?? 'record';
+	throw new NodeOperationError(
+		run.client.node,
+		run.client.scrub(messages.referenceKept(label, item.entityId ?? '', kept.label, kept.key, response[kept.key])),
+		{ itemIndex: item.index, description: messages.referenceKeptDescription(kept.label) },
+	);
 }
 
 async function execute(run: Run, item: RunItem, state: EntityState): Promise<IDataObject[]> {

@@ -16,6 +16,14 @@ export interface Target {
 	parameter: string;
 }
 
+/** A reference an update clears (sent as CLEARED): how a message names it if the API keeps it. */
+export interface ClearedReference {
+	/** The body's key, e.g. parentCustomerId. */
+	key: string;
+	/** The field's label in the editor, e.g. Parent Customer. */
+	label: string;
+}
+
 /**
  * What one input item asks for, mapped and checked from its parameters before anything is sent.
  * `read` and `list` change nothing; `write`s to one entity are applied in input order.
@@ -37,6 +45,8 @@ export interface ItemPlan {
 	accountId?: string;
 	/** A list: the most records to return. */
 	limit?: number;
+	/** References this write clears: its answer must no longer hold them, or the item fails. */
+	clears?: ClearedReference[];
 	/** The Simplify switch, where the operation has one. */
 	simplify?: boolean;
 }

@@ -85,6 +85,10 @@ export const messages = {
 		`The customer ${JSON.stringify(id)} has no account ID, so the types of its data fields cannot be known: type the data values yourself`,
 	notSentBecauseFailed: (itemNumber: number) =>
 		`Nothing was written, because item ${itemNumber} failed before any write (turn on "Continue On Fail" to write the other items)`,
+	referenceKept: (entity: string, id: string, label: string, key: string, kept: unknown) =>
+		`Evo Voice kept ${label} (${key}) = ${typeof kept === 'string' ? kept : show(kept)} on ${entity.toLowerCase()} ${JSON.stringify(id)}: it did not remove it when sent an empty value; the other changes were applied`,
+	referenceKeptDescription: (label: string) =>
+		`The update was sent and answered, but the answer still holds the old ${label}: this Evo Voice ignores an empty value for it. Remove the ${label} in Evo Voice itself. The item is reported as failed so that nothing downstream takes it as removed.`,
 	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
 	// Words, not the error code: n8n swaps a message containing a known code for a generic text.
 	network: (code: string) =>
@@ -119,4 +123,49 @@ export const httpHints: Record<number, string> = {
 	502: 'Bad gateway: the Evo Voice API could not be reached through its proxy',
 	503: 'The Evo Voice API is unavailable, and still was after the allowed retries',
 	504: 'Gateway timeout: the Evo Voice API did not answer in time',
+};
+
+/**
+ * What the credential test says, so the user knows what to fix: the API's answer (401, 403, 404),
+ * or why nothing answered at the Base URL. `at` is the Base URL as shown (no user, password or
+ * query). Words rather than bare error codes; none of them ever holds a token or a password.
+ */
+export const CREDENTIAL_TEST_MESSAGES = {
+	refused:
+		'Evo Voice refused this login (HTTP 401): check the API Token (copy it again, whole, without spaces) or the email and password',
+	forbidden: 'Evo Voice accepted the login but this user may not use the API (HTTP 403): use a system administrator or manager login',
+	notEvoVoice:
+		'The Base URL answers, but not as the Evo Voice API (HTTP 404 for /auth): check the Base URL, e.g. https://evovoice.io',
+	otherStatus: (at: string, status: number, statusText: string) =>
+		`${at} answered HTTP ${status}${statusText ? ` ${statusText}` : ''} for GET /auth, not as the Evo Voice API does: check the Base URL, e.g. https://evovoice.io, or try again later if Evo Voice is down`,
+	invalidBaseUrl: (baseUrl: string) =>
+		`The Base URL ${JSON.stringify(baseUrl.length > 80 ? `${baseUrl.slice(0, 77)}…` : baseUrl)} is not an address: check the Base URL, e.g. https://evovoice.io (with https:// and no path)`,
+	connectionRefused: (at: string) =>
+		`Nothing answers at ${at} (connection refused): check the Base URL (host name and port), e.g. https://evovoice.io`,
+	unknownHost: (host: string) =>
+		`The host name ${host} is not known (DNS lookup failed): check the Base URL for a typo, e.g. https://evovoice.io`,
+	dnsUnavailable: (host: string) =>
+		`The host name ${host} could not be looked up (DNS did not answer): check the Base URL, and that n8n's server can resolve host names`,
+	unreachable: (at: string) =>
+		`No route to ${at} (host or network unreachable): check the Base URL, and that n8n's server can reach that host (firewall, VPN, proxy)`,
+	timeout: (at: string, ms: number) =>
+		`No answer from ${at} within ${ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`}: check the Base URL, and that n8n's server can reach that host (firewall, proxy)`,
+	connectionReset: (at: string) =>
+		`${at} closed the connection without answering: check the Base URL, in particular https:// or http:// and the port`,
+	tls: (at: string, reason: string) =>
+		`The secure (TLS) connection to ${at} failed: ${reason}. Check the Base URL: https://evovoice.io for production, https://team.evovoice.io for staging, http:// only for a host without TLS`,
+	unreachableOther: (at: string, cause: string) => `Could not reach ${at} (${cause}): check the Base URL, e.g. https://evovoice.io`,
+} as const;
+
+/** Why a TLS handshake failed, in words, by Node's error code. */
+export const tlsReasons: Record<string, string> = {
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'the host\'s certificate is self-signed',
+	SELF_SIGNED_CERT_IN_CHAIN: 'the host\'s certificate chain holds a self-signed certificate',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the host\'s certificate could not be verified',
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of the host\'s certificate is not trusted here',
+	CERT_HAS_EXPIRED: 'the host\'s certificate has expired',
+	CERT_NOT_YET_VALID: 'the host\'s certificate is not valid yet',
+	ERR_TLS_CERT_ALTNAME_INVALID: 'the host\'s certificate is for another host name',
+	EPROTO: 'the host does not speak TLS there (is it http:// rather than https://?)',
+	ERR_SSL_WRONG_VERSION_NUMBER: 'the host does not speak TLS there (is it http:// rather than https://?)',
 };

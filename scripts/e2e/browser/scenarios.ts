@@ -1,4 +1,5 @@
 import { execFile } from 'child_process';
+import * as net from 'net';
 import { promisify } from 'util';
 
 import type { Page } from 'playwright-core';
@@ -21,6 +22,15 @@ export interface World {
 export interface Scenario {
 	name: string;
 	run(world: World, checks: Checks): Promise<void>;
+}
+
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
 }
 
 interface SandboxCustomer {
@@ -188,7 +198,7 @@ export const scenarios: Scenario[] = [
 		},
 	},
 	{
-		name: 'credential: test passes, then a wrong token and a wrong URL say what to fix',
+		name: 'credential: test passes, then a wrong token, a wrong URL and an unreachable URL say what to fix',
 		async run(world, checks) {
 			const editor = new Editor(world.page);
 			const modal = await editor.openCredential('Evo Voice (sandbox)');
@@ -205,6 +215,13 @@ export const scenarios: Scenario[] = [
 			const wrongUrl = await editor.saveCredential(modal);
 			checks.contains('wrong URL: the message says to check the Base URL', wrongUrl.message, 'check the Base URL');
 			await checks.screenshot('credential-wrong-url');
+			const unreachable = `http://127.0.0.1:${await closedPort()}`;
+			await editor.fillCredential(modal, 'baseUrl', unreachable);
+			const closed = await editor.saveCredential(modal);
+			checks.contains('unreachable URL: the message says nothing answers there', closed.message, `Nothing answers at ${unreachable} (connection refused)`);
+			checks.contains('unreachable URL: the message says to check the Base URL', closed.message, 'check the Base URL');
+			checks.contains('unreachable URL: the modal shows it', await editor.credentialBanner(modal), 'check the Base URL');
+			await checks.screenshot('credential-unreachable-url');
 			} finally {
 				// Whatever failed above, the next scenarios need the credential as it was.
 				await editor.fillCredential(modal, 'apiToken', SANDBOX_CREDENTIALS.adminToken);

@@ -1,8 +1,24 @@
+import * as net from 'net';
+
+import { CREDENTIAL_TEST_MESSAGES as M } from '../../../nodes/EvoVoice/helpers/messages';
 import { say, short } from '../checks';
 import { sandboxCredentials } from '../fixtures';
 import type { Step } from './types';
 
-/** The credential test as the editor runs it: good secrets pass, wrong ones fail, at the sandbox. */
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+/**
+ * The credential test as the editor runs it: good secrets pass, wrong ones fail, at the sandbox,
+ * each failure saying what to fix; so does a Base URL where nothing answers. n8n runs the node's
+ * `testedBy` function here only because the credential has no declarative `test` of its own.
+ */
 export const credentialTestStep: Step = {
 	name: 'credential test through n8n (POST /rest/credentials/test)',
 	needsServer: true,
@@ -14,11 +30,18 @@ export const credentialTestStep: Step = {
 		checks.equal('credential test: good token passes', good?.status, 'OK');
 		const wrong = await rest.testCredential({ ...token, data: { ...token.data, apiToken: 'not-a-valid-token' } });
 		checks.ok('credential test: wrong token fails', wrong?.status === 'Error', () => `got ${short(wrong)}`);
+		checks.equal('credential test: a wrong token says to check the API Token', wrong?.message, M.refused);
 		say(`    good token: ${good?.status} ${good?.message ?? ''}; wrong token: ${wrong?.status} ${wrong?.message ?? ''}`);
 		const basicGood = await rest.testCredential(basic);
 		checks.equal('credential test: email and password pass', basicGood?.status, 'OK');
 		const basicWrong = await rest.testCredential({ ...basic, data: { ...basic.data, password: 'wrong-password' } });
 		checks.ok('credential test: wrong password fails', basicWrong?.status === 'Error', () => `got ${short(basicWrong)}`);
+		const notApi = await rest.testCredential({ ...token, data: { ...token.data, baseUrl: `${sb.url}/not-the-api` } });
+		checks.equal('credential test: a Base URL that is not the API (404) says to check it', notApi?.message, M.notEvoVoice);
+		const at = `http://127.0.0.1:${await closedPort()}`;
+		const closed = await rest.testCredential({ ...token, data: { ...token.data, baseUrl: at } });
+		checks.equal('credential test: a closed port says nothing answers there and to check the Base URL', closed?.message, M.connectionRefused(at));
+		say(`    closed port: ${closed?.status} ${closed?.message ?? ''}`);
 		const authAfter = authCount();
 		checks.ok('credential test reached the sandbox', authAfter - authBefore >= 4, () => `${authAfter - authBefore} auth requests`);
 		// Send Token As, in real n8n: a host that refuses Bearer and takes the token in the ss-tok cookie.

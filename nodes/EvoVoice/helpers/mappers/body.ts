@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { ClearedReference } from '../../executor/types';
+
 import { InputError } from '../inputError';
 import { messages, problems } from '../messages';
 import { splitData, type DataValueParameters } from './data';
@@ -17,7 +19,9 @@ const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrid
 
 /**
  * What the API is sent to clear a reference. '' is a guess (ServiceStack drops nulls, so null
- * cannot clear); the sandbox applies the same rule (sandbox/semantics.ts) until staging settles it.
+ * cannot clear): the API may store it (meaning none), clear the field, ignore it or refuse it. The
+ * sandbox can do each (its blankString mode, sandbox/semantics.ts); the executor checks the answer
+ * of every write that clears, so that an ignored blank fails its item rather than passing for done.
  */
 export const CLEARED = '';
 
@@ -54,13 +58,16 @@ function billing(value: IDataObject): IDataObject | undefined {
  * The body, and the data values whose kind must wait for the account's field definitions. Those
  * are not in the body yet: the executor wraps and adds them once the definitions are read.
  */
-export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData: AutoValue[] } {
+export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData: AutoValue[]; clears: ClearedReference[] } {
 	const body: IDataObject = {};
+	const clears: ClearedReference[] = [];
 	for (const key of PLAIN_FIELDS) if (fields[key] !== undefined) body[key] = fields[key];
 	const parent = setOrClear(fields, 'parentCustomerId', 'clearParentCustomer', 'Parent Customer', 'Remove Parent Customer');
 	if (parent !== undefined) body.parentCustomerId = parent;
+	if (parent === CLEARED) clears.push({ key: 'parentCustomerId', label: 'Parent Customer' });
 	const logo = setOrClear(fields, 'logoId', 'clearLogo', 'Logo ID', 'Remove Logo');
 	if (logo !== undefined) body.logoId = logo;
+	if (logo === CLEARED) clears.push({ key: 'logoId', label: 'Logo ID' });
 	if (nonEmpty(fields.billingSettings)) {
 		const settings = billing(fields.billingSettings);
 		if (settings) body.billingSettings = settings;
@@ -71,5 +78,5 @@ export function toPatchBody(fields: IDataObject): { body: IDataObject; autoData:
 	const entries = (fields.data as { values?: DataValueParameters[] } | undefined)?.values ?? [];
 	const { data, auto } = splitData(fields.dataJson, entries);
 	if (data) body.data = data;
-	return { body, autoData: auto };
+	return { body, autoData: auto, clears };
 }
