@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import type { ClearedReference } from '../helpers/mappers/body';
 import type { AutoValue } from '../helpers/mappers/fieldTypes';
 import type { MergePlan } from '../helpers/mappers/merge';
 import type { Parameters } from './parameters';
@@ -14,14 +15,6 @@ export interface Target {
 	/** How errors name it: the parameter's label and name. */
 	label: string;
 	parameter: string;
-}
-
-/** A reference an update clears (sent as CLEARED): how a message names it if the API keeps it. */
-export interface ClearedReference {
-	/** The body's key, e.g. parentCustomerId. */
-	key: string;
-	/** The field's label in the editor, e.g. Parent Customer. */
-	label: string;
 }
 
 /**

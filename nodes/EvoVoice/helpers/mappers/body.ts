@@ -1,7 +1,5 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import type { ClearedReference } from '../../executor/types';
-
 import { InputError } from '../inputError';
 import { messages, problems } from '../messages';
 import { splitData, type DataValueParameters } from './data';
@@ -24,6 +22,14 @@ const PLAIN_FIELDS = ['name', 'referenceId', 'overrideBillingSettings', 'overrid
  * of every write that clears, so that an ignored blank fails its item rather than passing for done.
  */
 export const CLEARED = '';
+
+/** A reference an update clears (sent as CLEARED): how a message names it if the API keeps it. */
+export interface ClearedReference {
+	/** The body's key, e.g. parentCustomerId. */
+	key: string;
+	/** The field's label in the editor, e.g. Parent Customer. */
+	label: string;
+}
 
 /** A field that is set, or cleared by its "Remove …" switch; an empty value is refused, not sent. */
 function setOrClear(fields: IDataObject, key: string, clearKey: string, label: string, clearLabel: string): string | undefined {
