@@ -135,13 +135,15 @@ export async function runRaw(
 	concurrency: number,
 	logDir: string,
 	faults: Parameters<Sandbox['setFaults']>[0] = [],
+	/** 'close': a new connection per request, as n8n's helpers open them. */
+	connections: 'keepAlive' | 'close' = 'keepAlive',
 ): Promise<RawRun> {
 	sandbox.reset();
 	if (faults.length) sandbox.setFaults(faults);
 	const stem = path.join(logDir, `raw-${n}-${nextRun()}`);
 	const m = await measure(
 		host.nodeBin,
-		['--no-warnings', path.join(__dirname, 'raw-client.ts'), sandbox.url, SANDBOX_CREDENTIALS.adminToken, String(n), String(concurrency)],
+		['--no-warnings', path.join(__dirname, 'raw-client.ts'), sandbox.url, SANDBOX_CREDENTIALS.adminToken, String(n), String(concurrency), ...(connections === 'close' ? ['close'] : [])],
 		{ stdoutFile: `${stem}.out`, stderrFile: `${stem}.err`, timeoutMs: 10 * 60_000 },
 	);
 	const out = fs.readFileSync(`${stem}.out`, 'utf8');

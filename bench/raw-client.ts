@@ -6,14 +6,17 @@
  * Self-contained and written in erasable TypeScript only, so that the Node 24 that runs n8n runs it
  * directly (type stripping), in a child process of the runner:
  *
- *   node raw-client.ts <baseUrl> <token> <n> <concurrency>
+ *   node raw-client.ts <baseUrl> <token> <n> <concurrency> [close]
+ *
+ * With `close`, every request opens its own connection, as n8n's request helpers do (they build a
+ * new agent for each request, so no connection is kept alive between them).
  *
  * Prints one line: RESULT {"wallMs","cpuMs","ok","failed","bytes"} for the sending part only
  * (process start-up excluded, like the baseline subtraction does for n8n).
  */
 import * as http from 'node:http';
 
-const [baseUrl, token, nText, concurrencyText] = process.argv.slice(2);
+const [baseUrl, token, nText, concurrencyText, connectionMode] = process.argv.slice(2);
 const n = Number(nText);
 const concurrency = Number(concurrencyText);
 
@@ -29,7 +32,7 @@ const ITEMS = [
 	'outboundSmsMessages',
 ];
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const agent = connectionMode === 'close' ? new http.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const base = new URL(baseUrl);
 
 function patch(i: number): Promise<boolean> {

@@ -10,6 +10,8 @@
  *   BENCH_SIZES=1000,10000      N for the per-item runs
  *   BENCH_CONCURRENCY=50        requests in flight for (a), (b) and (c) at zero latency
  *   BENCH_LATENCY_N=1000        N for the latency-bound run
+ *   BENCH_LATENCY_CONCURRENCY=5,20  the in-flight limits of the latency-bound run
+ *   BENCH_LATENCY_REPEATS=3     runs of each latency-bound setting (the median is reported)
  *   BENCH_TARBALLS=label=a.tgz,label2=b.tgz
  *                               benchmark these packed tarballs of the package side by side instead of
  *                               packing the working tree (e.g. before=/tmp/old.tgz,after=/tmp/new.tgz;

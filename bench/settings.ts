@@ -23,8 +23,10 @@ export const SETTINGS = {
 	concurrency: Number(process.env.BENCH_CONCURRENCY ?? 50),
 	latencyN: Number(process.env.BENCH_LATENCY_N ?? (QUICK ? 200 : 1000)),
 	latencyMs: 50,
+	/** Runs of each latency-bound setting; the median is reported. */
+	latencyRepeats: Number(process.env.BENCH_LATENCY_REPEATS ?? (QUICK ? 1 : 3)),
 	/** maxConcurrency values of the latency-bound run; the first is the recommended bulk setting. */
-	latencyConcurrency: QUICK ? [5] : [5, 20],
+	latencyConcurrency: numberList(process.env.BENCH_LATENCY_CONCURRENCY, QUICK ? [5] : [5, 20]),
 	mergeN: QUICK ? 200 : 1000,
 	/** In-flight check: PATCH answered after probeLatencyMs, so that concurrency shows at the sandbox. */
 	probeN: QUICK ? 100 : 500,

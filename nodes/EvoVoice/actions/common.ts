@@ -116,7 +116,7 @@ export const SIMPLIFY_DEFAULT_FROM_VERSION = 1.1;
 export function simplified(resource: 'customer' | 'account', operation: Operation): Operation {
 	return {
 		plan(context, itemIndex, parameters) {
-			const byDefault = context.getNode().typeVersion >= SIMPLIFY_DEFAULT_FROM_VERSION;
+			const byDefault = parameters.typeVersion >= SIMPLIFY_DEFAULT_FROM_VERSION;
 			return { ...operation.plan(context, itemIndex, parameters), simplify: parameters.setting('simple', 'Simplify', byDefault) === true };
 		},
 		output(context, itemIndex, records, plan) {

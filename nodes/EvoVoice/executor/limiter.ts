@@ -8,6 +8,8 @@ export class Limiter {
 	private open = 0;
 	private readonly waiting: Array<() => void> = [];
 	private pausedUntil = 0;
+	/** Set while the current turn of the event loop has had its start. */
+	private turnEnds: Promise<void> | undefined;
 	/** The most requests that were open at once, for tests and benchmarks. */
 	peak = 0;
 
@@ -18,7 +20,22 @@ export class Limiter {
 		else this.open++;
 		// A slot handed over by release() is already counted.
 		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) await sleep(wait);
+		await this.ownTurn();
 		if (this.open > this.peak) this.peak = this.open;
+	}
+
+	/**
+	 * One start per turn of the event loop. Answers that arrive together (a server with a steady
+	 * latency answers a burst as a burst) would otherwise start their next requests in one turn,
+	 * whose connections are then written together after it: the burst comes back 50 ms later as a
+	 * burst, for the whole run, and each request waits behind the others' work. A start that finds
+	 * the turn taken waits for the next, so bursts spread out; a lone start does not wait.
+	 */
+	private async ownTurn(): Promise<void> {
+		while (this.turnEnds) await this.turnEnds;
+		this.turnEnds = sleep(0).then(() => {
+			this.turnEnds = undefined;
+		});
 	}
 
 	release(): void {

@@ -28,9 +28,13 @@ function lostExpression(raw: unknown, resolved: unknown, path: string): { path: 
 export class Parameters {
 	private readonly raw: INodeParameters;
 	private readonly settings = new Map<string, unknown>();
+	/** The node's version, as the workflow saved it. */
+	readonly typeVersion: number;
 
 	constructor(private readonly context: IExecuteFunctions) {
-		this.raw = context.getNode().parameters;
+		const node = context.getNode();
+		this.raw = node.parameters;
+		this.typeVersion = node.typeVersion;
 	}
 
 	/** A parameter that cannot hold an expression (noDataExpression): the same for every item, read once. */
