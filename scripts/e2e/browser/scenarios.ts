@@ -1,11 +1,11 @@
 import { execFile } from 'child_process';
-import * as net from 'net';
 import { promisify } from 'util';
 
 import type { Page } from 'playwright-core';
 
 import { SANDBOX_CREDENTIALS } from '../../../sandbox';
 import { EXAMPLES } from '../fixtures';
+import { freePort } from '../processes';
 import type { N8nRest } from '../rest';
 import { curlCommand, SAMPLE_CONTACT, SAMPLE_CUSTOMER_ID } from '../webhookExample';
 import type { Checks } from './checks';
@@ -22,15 +22,6 @@ export interface World {
 export interface Scenario {
 	name: string;
 	run(world: World, checks: Checks): Promise<void>;
-}
-
-/** A local port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 interface SandboxCustomer {
@@ -215,7 +206,8 @@ export const scenarios: Scenario[] = [
 			const wrongUrl = await editor.saveCredential(modal);
 			checks.contains('wrong URL: the message says to check the Base URL', wrongUrl.message, 'check the Base URL');
 			await checks.screenshot('credential-wrong-url');
-			const unreachable = `http://127.0.0.1:${await closedPort()}`;
+			// A port bound, then released: nothing listens there.
+			const unreachable = `http://127.0.0.1:${await freePort()}`;
 			await editor.fillCredential(modal, 'baseUrl', unreachable);
 			const closed = await editor.saveCredential(modal);
 			checks.contains('unreachable URL: the message says nothing answers there', closed.message, `Nothing answers at ${unreachable} (connection refused)`);

@@ -1,18 +1,8 @@
-import * as net from 'net';
-
 import { CREDENTIAL_TEST_MESSAGES as M } from '../../../nodes/EvoVoice/helpers/messages';
 import { say, short } from '../checks';
 import { sandboxCredentials } from '../fixtures';
+import { freePort } from '../processes';
 import type { Step } from './types';
-
-/** A local port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 /**
  * The credential test as the editor runs it: good secrets pass, wrong ones fail, at the sandbox,
@@ -38,7 +28,8 @@ export const credentialTestStep: Step = {
 		checks.ok('credential test: wrong password fails', basicWrong?.status === 'Error', () => `got ${short(basicWrong)}`);
 		const notApi = await rest.testCredential({ ...token, data: { ...token.data, baseUrl: `${sb.url}/not-the-api` } });
 		checks.equal('credential test: a Base URL that is not the API (404) says to check it', notApi?.message, M.notEvoVoice);
-		const at = `http://127.0.0.1:${await closedPort()}`;
+		// A port bound, then released: nothing listens there.
+		const at = `http://127.0.0.1:${await freePort()}`;
 		const closed = await rest.testCredential({ ...token, data: { ...token.data, baseUrl: at } });
 		checks.equal('credential test: a closed port says nothing answers there and to check the Base URL', closed?.message, M.connectionRefused(at));
 		say(`    closed port: ${closed?.status} ${closed?.message ?? ''}`);
