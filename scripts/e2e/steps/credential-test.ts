@@ -1,4 +1,4 @@
-import { CREDENTIAL_TEST_MESSAGES as M } from '../../../nodes/EvoVoice/helpers/messages';
+import { CREDENTIAL_TEST_MESSAGES as M, tlsReasons } from '../../../nodes/EvoVoice/helpers/messages';
 import { say, short } from '../checks';
 import { sandboxCredentials } from '../fixtures';
 import { freePort } from '../processes';
@@ -33,6 +33,12 @@ export const credentialTestStep: Step = {
 		const closed = await rest.testCredential({ ...token, data: { ...token.data, baseUrl: at } });
 		checks.equal('credential test: a closed port says nothing answers there and to check the Base URL', closed?.message, M.connectionRefused(at));
 		say(`    closed port: ${closed?.status} ${closed?.message ?? ''}`);
+		// https:// where the host speaks plain HTTP: the TLS handshake fails (n8n's own client, its TLS settings).
+		const secure = sb.url.replace(/^http:/, 'https:');
+		const tls = await rest.testCredential({ ...token, data: { ...token.data, baseUrl: secure } });
+		const tlsMessages = [M.tls(secure, tlsReasons.EPROTO), M.tls(secure, tlsReasons.ERR_SSL_WRONG_VERSION_NUMBER)];
+		checks.ok('credential test: https:// to a plain-HTTP host says the TLS connection failed and to check the Base URL', tlsMessages.includes(tls?.message ?? ''), () => `got ${short(tls)}`);
+		say(`    https to http: ${tls?.status} ${tls?.message ?? ''}`);
 		const authAfter = authCount();
 		checks.ok('credential test reached the sandbox', authAfter - authBefore >= 4, () => `${authAfter - authBefore} auth requests`);
 		// Send Token As, in real n8n: a host that refuses Bearer and takes the token in the ss-tok cookie.
