@@ -70,8 +70,9 @@ export async function latencyScenario(ctx: BenchContext): Promise<string[][]> {
 			}
 		}
 	}
-	// The floor: the same requests from Node's own client (keep-alive), against the same sandbox,
-	// so that what the sandbox and the machine add to the ideal shows apart from what n8n adds.
+	// The floor: the same requests from Node's own client against the same sandbox, with keep-alive
+	// and with a connection per request (as n8n's helpers send them), so that what the sandbox and
+	// the machine add to the ideal shows apart from what n8n adds.
 	if (!SETTINGS.skip.has('raw')) {
 		for (const connections of ['keepAlive', 'close'] as const) {
 			const label = connections === 'close' ? 'raw client, a connection per request' : 'raw client, keep-alive';

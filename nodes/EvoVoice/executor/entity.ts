@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { messages } from '../helpers/messages';
+import { isObject } from '../helpers/objects';
 import type { Client } from './client';
 
 /** A record as read (or as a write returned it), and when: the base a merge is built on. */
@@ -15,9 +16,6 @@ export const MAX_BASE_AGE_MS = 60_000;
 
 /** A resend of a merged body that waited this long is built again on a fresh read. */
 export const REREAD_AFTER_WAIT_SECONDS = 5;
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when `value` is the record with this ID: anything else must never become a merge base. */
 export function isEntity(value: unknown, id: string): value is IDataObject {

@@ -157,6 +157,8 @@ export const CREDENTIAL_TEST_MESSAGES = {
 	unreachableOther: (at: string, cause: string) => `Could not reach ${at} (${cause}): check the Base URL, e.g. https://evovoice.io`,
 } as const;
 
+const NOT_TLS = 'the host does not speak TLS there (is it http:// rather than https://?)';
+
 /** Why a TLS handshake failed, in words, by Node's error code. */
 export const tlsReasons: Record<string, string> = {
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'the host\'s certificate is self-signed',
@@ -166,6 +168,6 @@ export const tlsReasons: Record<string, string> = {
 	CERT_HAS_EXPIRED: 'the host\'s certificate has expired',
 	CERT_NOT_YET_VALID: 'the host\'s certificate is not valid yet',
 	ERR_TLS_CERT_ALTNAME_INVALID: 'the host\'s certificate is for another host name',
-	EPROTO: 'the host does not speak TLS there (is it http:// rather than https://?)',
-	ERR_SSL_WRONG_VERSION_NUMBER: 'the host does not speak TLS there (is it http:// rather than https://?)',
+	EPROTO: NOT_TLS,
+	ERR_SSL_WRONG_VERSION_NUMBER: NOT_TLS,
 };

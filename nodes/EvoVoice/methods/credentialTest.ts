@@ -8,7 +8,9 @@ import type {
 
 import { authenticateEvoVoice } from '../../../credentials/EvoVoiceApi.credentials';
 import { USER_AGENT } from '../helpers/api';
+import { scrub } from '../helpers/apiErrors';
 import { CREDENTIAL_TEST_MESSAGES as M, tlsReasons } from '../helpers/messages';
+import { isObject } from '../helpers/objects';
 import { secretForms } from '../helpers/secrets';
 
 /**
@@ -70,12 +72,9 @@ export function unreachableMessage(error: unknown, url: URL, timeoutMs: number, 
 	if (code in tlsReasons) return M.tls(at, tlsReasons[code]);
 	if (/CERT|TLS|SSL/.test(code)) return M.tls(at, `the handshake failed (${code})`);
 	// Anything else: its code, or its message with every form of the secrets hidden.
-	let cause = code || text || 'the request failed';
-	for (const secret of secrets) cause = cause.split(secret).join('***');
+	const cause = scrub(code || text || 'the request failed', secrets);
 	return M.unreachableOther(at, cause.length > 160 ? `${cause.slice(0, 157)}…` : cause);
 }
-
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What an answer of the Base URL means: the login works, or what to fix. */
 export function answerResult(response: FullResponse, url: URL): INodeCredentialTestResult {

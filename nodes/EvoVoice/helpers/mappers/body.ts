@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { InputError } from '../inputError';
 import { messages, problems } from '../messages';
+import { isObject } from '../objects';
 import { splitData, type DataValueParameters } from './data';
 import type { AutoValue } from './fieldTypes';
 import { toSchedule } from './schedule';
@@ -41,9 +42,6 @@ function setOrClear(fields: IDataObject, key: string, clearKey: string, label: s
 	if (typeof value === 'string' && value.trim() === '') throw new InputError({ label, path: key, problem: problems.blankToClear(value, clearLabel) });
 	return value as string;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A locator's value ({__rl, mode, value} as the UI stores it), or the value as an expression gave it. */
 export function locatorValue(value: unknown): unknown {

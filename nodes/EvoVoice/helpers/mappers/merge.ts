@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../objects';
 import type { AutoValue } from './fieldTypes';
 
 export const NESTED_OBJECTS = ['billingSettings', 'appSettings', 'schedule', 'data'] as const;
@@ -22,9 +23,6 @@ export function needsCurrent(body: IDataObject, plan: MergePlan): boolean {
 		(plan.mergeNested && NESTED_OBJECTS.some((key) => body[key] !== undefined))
 	);
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One level deeper for billing settings: a changed unit cost keeps the item's other values. */
 function mergeBilling(current: unknown, patch: IDataObject): IDataObject {

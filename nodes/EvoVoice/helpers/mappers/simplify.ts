@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isObject } from '../objects';
 
 /**
  * The *Simplify* output: the fields people use, with data values plain and tags as names, so a
@@ -7,10 +8,6 @@ import type { IDataObject } from 'n8n-workflow';
  */
 
 const VALUE_KINDS = ['stringValue', 'numberValue', 'boolValue', 'listValue', 'structValue'] as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One API Value ({"stringValue": "Pro"}) as plain JSON ("Pro"); lists and structs recursively. */
 export function plainValue(value: unknown): unknown {
