@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 import type { Sandbox } from '../sandbox';
-import type { N8nHost } from '../scripts/e2e/hosts';
-import { createInstance, importCredentials, importWorkflows, installPackage, type N8nInstance } from '../scripts/e2e/n8n';
+import type { N8nHost } from '../scripts/n8n/hosts';
+import { createInstance, importCredentials, importWorkflows, installPackage, type N8nInstance } from '../scripts/n8n';
 import type { ExecRun } from './execute';
 import { say } from './settings';
 import type { Variant } from './variants';

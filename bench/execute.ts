@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { SANDBOX_CREDENTIALS, type Sandbox } from '../sandbox';
-import type { N8nHost } from '../scripts/e2e/hosts';
-import { addCleanup, extractJsonObjects, isRun, type N8nInstance } from '../scripts/e2e/n8n';
+import type { N8nHost } from '../scripts/n8n/hosts';
+import { addCleanup, extractJsonObjects, isRun, type N8nInstance } from '../scripts/n8n';
 import { measure, type Measurement } from './measure';
 import { SETTINGS } from './settings';
 

@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { N8nHost } from '../scripts/e2e/hosts';
-import { sleep, type N8nInstance } from '../scripts/e2e/n8n';
+import type { N8nHost } from '../scripts/n8n/hosts';
+import { sleep, type N8nInstance } from '../scripts/n8n';
 import { activePids, nextRun } from './execute';
 
 export interface TarballInfo {

@@ -14,12 +14,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { defaultSeed, makeCustomers, startSandbox, type RequestLogEntry } from '../sandbox';
-import { ensureHosts } from '../scripts/e2e/hosts';
-import { cli, killAll, N8nRest, sleep, type N8nInstance } from '../scripts/e2e/n8n';
-import { OWNER, packPackage, sandboxCredentials } from '../scripts/e2e/run';
-import { addWorker, startCluster } from '../scripts/e2e/queue/cluster';
-import { listAllExecutions } from '../scripts/e2e/queue/executions';
-import { startPostgres, startRedis } from '../scripts/e2e/queue/servers';
+import { ensureHosts } from '../scripts/n8n/hosts';
+import { cli, killAll, N8nRest, sleep, type N8nInstance } from '../scripts/n8n';
+import { OWNER, packPackage, sandboxCredentials } from '../scripts/n8n/project';
+import { addWorker, startCluster } from '../test/e2e/queue/cluster';
+import { listAllExecutions } from '../test/e2e/queue/executions';
+import { startPostgres, startRedis } from '../test/e2e/queue/servers';
+import { runMain } from '../scripts/lib/main';
 
 const ROOT = path.resolve(__dirname, '..');
 const N = Number(process.env.BENCH_QUEUE_N ?? 10_000);
@@ -173,8 +174,4 @@ async function main(): Promise<void> {
 	process.exitCode = bad ? 1 : 0;
 }
 
-main().catch((error) => {
-	say(error instanceof Error ? (error.stack ?? error.message) : String(error));
-	killAll();
-	process.exit(1);
-});
+runMain(module, main, { label: '[bench:queue]' });

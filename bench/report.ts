@@ -1,5 +1,5 @@
 /** The bench report: the tables of every section that ran, as printed and written to bench/results/latest.md. */
-import type { N8nHost } from '../scripts/e2e/hosts';
+import type { N8nHost } from '../scripts/n8n/hosts';
 import { exitNotes } from './execute';
 import { QUICK, SETTINGS } from './settings';
 import { webhookTable } from './scenarios/reference-webhook';

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the Evo Voice node's cost inside REAL n8n (the end-to-end set-up of
- * scripts/e2e), against the sandbox, side by side with n8n's HTTP Request node and a plain Node.js
+ * `npm run bench`: the Evo Voice node's cost inside REAL n8n (the n8n driver of
+ * scripts/n8n), against the sandbox, side by side with n8n's HTTP Request node and a plain Node.js
  * HTTP client sending the same requests. See BENCHMARKS.md for the method and the results.
  *
  * Environment:
@@ -23,7 +23,7 @@
  *                               node (per variant), the HTTP Request node and the baseline; profiles kept in
  *                               bench/results/cpuprof/<run>/, summarised by bench/profile-summary.ts
  *   BENCH_KEEP=1                keep the n8n user folders (logs, outputs)
- *   EVOVOICE_E2E_CACHE          where scripts/e2e/hosts.ts keeps the n8n install
+ *   EVOVOICE_E2E_CACHE          where scripts/n8n/hosts.ts keeps the n8n install
  *
  * Writes bench/results/latest.json and bench/results/latest.md; prints the table.
  */
@@ -32,8 +32,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { defaultSeed, makeCustomers, startSandbox } from '../sandbox';
-import { ensureHosts } from '../scripts/e2e/hosts';
-import { killAll } from '../scripts/e2e/n8n';
+import { ensureHosts } from '../scripts/n8n/hosts';
+import { killAll } from '../scripts/n8n';
 import { machineInfo, makeCheck, prepareInstance, type BenchContext } from './context';
 import { executeMeasured, exitNotes } from './execute';
 import { buildReport } from './report';
@@ -48,6 +48,7 @@ import { referenceWebhookScenario } from './scenarios/reference-webhook';
 import { N8N_VERSION, QUICK, RESULTS_DIR, ROOT, say, SETTINGS } from './settings';
 import { variantsFromEnv } from './variants';
 import { buildWorkflow, workflowId, type WorkflowSpec } from './workflows';
+import { runMain } from '../scripts/lib/main';
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -145,8 +146,4 @@ async function main(): Promise<void> {
 	if (failures.length) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-	say(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-	killAll();
-	process.exit(1);
-});
+runMain(module, main, { label: '[bench]' });

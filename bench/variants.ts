@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import type { N8nInstance } from '../scripts/e2e/n8n';
-import { packPackage } from '../scripts/e2e/run';
+import type { N8nInstance } from '../scripts/n8n';
+import { packPackage } from '../scripts/n8n/project';
 import { ROOT, say } from './settings';
 
 export interface Variant {

@@ -20,7 +20,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 
 import { defaultSeed, makeCustomers, SANDBOX_CREDENTIALS, startSandbox } from '../sandbox';
-import { ensureHosts } from './e2e/hosts';
+import { ensureHosts } from './n8n/hosts';
 import {
 	addCleanup,
 	createInstance,
@@ -30,9 +30,10 @@ import {
 	installPackage,
 	N8nRest,
 	startServer,
-} from './e2e/n8n';
-import { EXAMPLES, loadExamples, OWNER, packPackage, sandboxCredentials } from './e2e/fixtures';
-import { curlCommand } from './e2e/webhookExample';
+} from './n8n';
+import { EXAMPLES, loadExamples, OWNER, packPackage, sandboxCredentials } from './n8n/project';
+import { curlCommand } from './n8n/webhookExample';
+import { runMain } from './lib/main';
 
 const ROOT = path.resolve(__dirname, '..');
 const STATE_DIR = path.join(ROOT, '.e2e', 'start');
@@ -168,7 +169,4 @@ async function main(): Promise<void> {
 	process.exit(0);
 }
 
-main().catch((error) => {
-	process.stderr.write(`[start] ${error instanceof Error ? error.message : String(error)}\n`);
-	process.exit(1);
-});
+runMain(module, main, { label: '[start]' });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import type { N8nInstance } from '../../scripts/e2e/n8n';
+import type { N8nInstance } from '../../scripts/n8n';
 import type { BenchContext } from '../context';
 import { executeMeasured } from '../execute';
 import { RESULTS_DIR, ROOT, SETTINGS, say } from '../settings';

@@ -6,8 +6,8 @@
  * per-request latency.
  */
 import { defaultSeed, SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox';
-import { importCredentials, N8nRest, postWebhook, sleep, startServer, type N8nInstance } from '../../scripts/e2e/n8n';
-import { refId, referenceCustomers, referenceWorkflow } from '../../scripts/e2e/steps/reference-ids';
+import { importCredentials, N8nRest, postWebhook, sleep, startServer, type N8nInstance } from '../../scripts/n8n';
+import { refId, referenceCustomers, referenceWorkflow } from '../../test/e2e/steps/reference-ids';
 import type { BenchContext } from '../context';
 import { QUICK, SETTINGS, say } from '../settings';
 import { median, table } from '../stats';

@@ -14,6 +14,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runMain } from '../lib/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = ['package.json', 'package-lock.json', '.npmrc'];
@@ -96,4 +97,4 @@ function main(): number {
 	return checkCommittedLockfile() ? 0 : 1;
 }
 
-if (require.main === module) process.exit(main());
+runMain(module, async () => main(), { label: '[lockfile]' });

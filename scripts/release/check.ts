@@ -11,10 +11,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { packPackage } from '../e2e/fixtures';
+import { packPackage } from '../n8n/project';
 import { checkCommittedLockfile } from './check-lockfile';
 import { lintWorkflowFiles, WORKFLOWS_DIR } from './lint-workflows';
 import { scanSource, scanTarballDir, unpackTarball } from './scan-package';
+import { runMain } from '../lib/main';
 
 interface Outcome {
 	name: string;
@@ -92,10 +93,4 @@ async function main(): Promise<number> {
 	return failed.length === 0 ? 0 : 1;
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		process.stdout.write(`[release] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-		process.exit(1);
-	},
-);
+runMain(module, main, { label: '[release]' });

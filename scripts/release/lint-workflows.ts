@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { runMain } from '../lib/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const WORKFLOWS_DIR = path.join(ROOT, '.github', 'workflows');
@@ -83,12 +84,4 @@ async function main(): Promise<number> {
 	return findings.length === 0 ? 0 : 1;
 }
 
-if (require.main === module) {
-	main().then(
-		(code) => process.exit(code),
-		(error: unknown) => {
-			process.stdout.write(`[workflows] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-			process.exit(1);
-		},
-	);
-}
+runMain(module, main, { label: '[workflows]' });

@@ -13,7 +13,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { packPackage } from '../e2e/fixtures';
+import { packPackage } from '../n8n/project';
+import { runMain } from '../lib/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -82,12 +83,4 @@ async function main(): Promise<number> {
 	}
 }
 
-if (require.main === module) {
-	main().then(
-		(code) => process.exit(code),
-		(error: unknown) => {
-			process.stdout.write(`[scan] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-			process.exit(1);
-		},
-	);
-}
+runMain(module, main, { label: '[scan]' });
