@@ -4,7 +4,8 @@
  *   1. the lockfile: `npm ci` accepts the committed package.json + package-lock.json (check-lockfile.ts);
  *   2. the GitHub workflows: actionlint, and the publish workflow keeps provenance (lint-workflows.ts);
  *   3. n8n's package scanner on the packed tarball and on the source (scan-package.ts);
- *   4. `n8n-node cloud-support` (@n8n/node-cli) says the package is eligible for n8n Cloud.
+ *   4. the packed nodes' and credentials' descriptions equal the committed snapshot (descriptions.ts);
+ *   5. `n8n-node cloud-support` (@n8n/node-cli) says the package is eligible for n8n Cloud.
  * Each prints its findings; any finding fails the run.
  */
 import { spawnSync } from 'child_process';
@@ -13,6 +14,7 @@ import * as path from 'path';
 
 import { packPackage } from '../n8n/project';
 import { checkCommittedLockfile } from './check-lockfile';
+import { describePackage, firstDifference, SNAPSHOT } from './descriptions';
 import { lintWorkflowFiles, WORKFLOWS_DIR } from './lint-workflows';
 import { scanSource, scanTarballDir, unpackTarball } from './scan-package';
 import { runMain } from '../lib/main';
@@ -80,6 +82,13 @@ async function main(): Promise<number> {
 				}),
 			);
 		}
+		outcomes.push(
+			await timed('descriptions: the packed nodes and credentials equal test/release/descriptions.json', () => {
+				const difference = firstDifference(fs.readFileSync(SNAPSHOT, 'utf8'), describePackage(dir));
+				if (difference) process.stdout.write(`    they differ at ${difference}; if the change is meant, run npx tsx scripts/release/descriptions.ts --write and commit the diff\n`);
+				return difference === undefined;
+			}),
+		);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
