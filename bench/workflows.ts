@@ -9,7 +9,7 @@
  *   name (from the item, by expression) + all nine billing items, each with all four values.
  */
 import { SANDBOX_CREDENTIALS } from '../sandbox';
-import { BILLING_ITEMS as BILLING_ITEM_TABLE } from '../nodes/EvoVoice/helpers/fields';
+import { BILLING_ITEMS as BILLING_ITEM_TABLE } from '../nodes/EvoVoice/model/fields';
 
 export const EVO_CREDENTIAL = { id: 'benchEvoVoiceCred', name: 'Evo Voice (bench sandbox)' };
 export const HEADER_CREDENTIAL = { id: 'benchHeaderAuthCr', name: 'Evo Voice bearer header (bench)' };

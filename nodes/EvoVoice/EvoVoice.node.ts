@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as account from './actions/account';
-import * as customer from './actions/customer';
+import * as account from './actions/account/Account.resource';
+import * as customer from './actions/customer/Customer.resource';
 import { router } from './actions/router';
-import { sharedParameters } from './descriptions/shared/parameters';
-import { requestOptions } from './descriptions/shared/requestOptions';
+import { sharedParameters } from './descriptions/shared';
+import { requestOptions } from './descriptions/requestOptions';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
 export class EvoVoice implements INodeType {

@@ -5,7 +5,7 @@ import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, INodeCreden
 import { CredentialTestContext } from 'n8n-core';
 
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
-import { CREDENTIAL_TEST_MESSAGES as M } from '../../nodes/EvoVoice/helpers/messages';
+import { CREDENTIAL_TEST_MESSAGES as M } from '../../nodes/EvoVoice/model/messages';
 import { testEvoVoiceCredential } from '../../nodes/EvoVoice/methods/credentialTest';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox';
 

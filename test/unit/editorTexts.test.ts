@@ -3,7 +3,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
-import { CREDENTIAL_TEST_MESSAGES } from '../../nodes/EvoVoice/helpers/messages';
+import { CREDENTIAL_TEST_MESSAGES } from '../../nodes/EvoVoice/model/messages';
 import { NodeTypes, evoVoiceNode } from '../harness';
 
 // What the editor shows, read from the description n8n loads: the words must match the behaviour.

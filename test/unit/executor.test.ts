@@ -1,9 +1,9 @@
-import { hasNextPage, readPages } from '../../nodes/EvoVoice/helpers/paging';
-import { secretForms } from '../../nodes/EvoVoice/helpers/secrets';
-import { scrub } from '../../nodes/EvoVoice/helpers/apiErrors';
+import { hasNextPage, readPages } from '../../nodes/EvoVoice/transport/paging';
+import { secretForms } from '../../nodes/EvoVoice/transport/secrets';
+import { scrub } from '../../nodes/EvoVoice/transport/errors';
 import { isEntity } from '../../nodes/EvoVoice/executor/entity';
 import { summarize } from '../../nodes/EvoVoice/executor/outcomes';
-import { eachLimited, Limiter } from '../../nodes/EvoVoice/executor/limiter';
+import { eachLimited, Limiter } from '../../nodes/EvoVoice/transport/limiter';
 
 describe('paging by what the API says', () => {
 	const page = (items: number, rest: object = {}) => ({ items: Array.from({ length: items }, (_, i) => i), ...rest });

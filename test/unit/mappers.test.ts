@@ -1,11 +1,11 @@
-import { toData, toStruct } from '../../nodes/EvoVoice/helpers/mappers/data';
-import { mergeIntoCurrent, needsCurrent } from '../../nodes/EvoVoice/helpers/mappers/merge';
-import { parseByDay, parseIntList, toSchedulingRules } from '../../nodes/EvoVoice/helpers/mappers/schedule';
-import { retryDelaySeconds } from '../../nodes/EvoVoice/helpers/retry';
-import { ApiResponseError } from '../../nodes/EvoVoice/helpers/apiErrors';
-import { DEFAULT_RETRY } from '../../nodes/EvoVoice/helpers/retry';
+import { toData, toStruct } from '../../nodes/EvoVoice/model/mappers/data';
+import { mergeIntoCurrent, needsCurrent } from '../../nodes/EvoVoice/model/mappers/merge';
+import { parseByDay, parseIntList, toSchedulingRules } from '../../nodes/EvoVoice/model/mappers/schedule';
+import { retryDelaySeconds } from '../../nodes/EvoVoice/transport/retry';
+import { ApiResponseError } from '../../nodes/EvoVoice/transport/errors';
+import { DEFAULT_RETRY } from '../../nodes/EvoVoice/transport/retry';
 import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/EvoVoice/executor/settings';
-import { requestOptions } from '../../nodes/EvoVoice/descriptions/shared/requestOptions';
+import { requestOptions } from '../../nodes/EvoVoice/descriptions/requestOptions';
 import { describeItems } from '../../nodes/EvoVoice/executor/outcomes';
 
 describe('schedule mappers', () => {

@@ -1,6 +1,6 @@
 import { Workflow } from 'n8n-workflow';
 
-import { CACHE_VERSION, ReferenceCache, cacheKey } from '../../nodes/EvoVoice/helpers/referenceIds/cache';
+import { CACHE_VERSION, ReferenceCache, cacheKey } from '../../nodes/EvoVoice/referenceIds/cache';
 import { NodeTypes, evoVoiceNode } from '../harness';
 
 const HOUR = 3_600_000;

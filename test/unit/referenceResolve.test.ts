@@ -1,11 +1,11 @@
 import { defaultSeed, makeCustomers, type Sandbox } from '../../sandbox';
-import { ReferenceCache } from '../../nodes/EvoVoice/helpers/referenceIds/cache';
+import { ReferenceCache } from '../../nodes/EvoVoice/referenceIds/cache';
 import {
 	requestKey,
 	resolveReferences,
 	type ReferenceIO,
 	type ReferenceRequest,
-} from '../../nodes/EvoVoice/helpers/referenceIds/resolve';
+} from '../../nodes/EvoVoice/referenceIds/resolve';
 import { call, useSandbox } from '../sandbox/helpers';
 
 const seed = defaultSeed();

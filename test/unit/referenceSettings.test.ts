@@ -1,7 +1,7 @@
-import { referenceLookupOptions } from '../../nodes/EvoVoice/descriptions/shared/referenceLookup';
-import { DEFAULT_MAX_AGE_HOURS } from '../../nodes/EvoVoice/helpers/referenceIds/cache';
-import { lookupSettings, toAccountScope } from '../../nodes/EvoVoice/helpers/referenceIds/settings';
-import { messages } from '../../nodes/EvoVoice/helpers/messages';
+import { referenceLookupOptions } from '../../nodes/EvoVoice/descriptions/referenceLookup';
+import { DEFAULT_MAX_AGE_HOURS } from '../../nodes/EvoVoice/referenceIds/cache';
+import { lookupSettings, toAccountScope } from '../../nodes/EvoVoice/referenceIds/settings';
+import { messages } from '../../nodes/EvoVoice/model/messages';
 
 describe('reference look-up settings', () => {
 	it('reads accounts from text or a list, trimmed and distinct', () => {

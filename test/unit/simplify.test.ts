@@ -1,5 +1,5 @@
-import { plainData, plainValue, simplify, simplifyCustomer, tagNames } from '../../nodes/EvoVoice/helpers/mappers/simplify';
-import { toStruct } from '../../nodes/EvoVoice/helpers/mappers/data';
+import { plainData, plainValue, simplify, simplifyCustomer, tagNames } from '../../nodes/EvoVoice/model/mappers/simplify';
+import { toStruct } from '../../nodes/EvoVoice/model/mappers/data';
 
 describe('Simplify output', () => {
 	test('data values come out plain, lists and structs included', () => {

@@ -1,5 +1,5 @@
-import { toTestMoment, toTestScheduleBody, toTestScheduleOutput } from '../../nodes/EvoVoice/helpers/mappers/testSchedule';
-import { toPatchBody } from '../../nodes/EvoVoice/helpers/mappers/body';
+import { toTestMoment, toTestScheduleBody, toTestScheduleOutput } from '../../nodes/EvoVoice/model/mappers/testSchedule';
+import { toPatchBody } from '../../nodes/EvoVoice/model/mappers/body';
 import { call, useSandbox } from '../sandbox/helpers';
 
 const NOW = Date.parse('2026-12-07T14:15:00.000Z'); // a Monday: 09:15 in New York

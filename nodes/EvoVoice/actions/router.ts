@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runOperation } from '../executor/run';
 import type { Operation } from '../executor/types';
-import * as account from './account';
-import * as customer from './customer';
+import * as account from './account/Account.resource';
+import * as customer from './customer/Customer.resource';
 
 const resources: Record<string, Record<string, Operation>> = {
 	account: account.operations,

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { messages } from '../helpers/messages';
-import { isObject } from '../helpers/objects';
-import type { Client } from './client';
+import { messages } from '../model/messages';
+import { isObject } from '../model/objects';
+import type { Client } from '../transport/client';
 
 /** A record as read (or as a write returned it), and when: the base a merge is built on. */
 export interface Snapshot {

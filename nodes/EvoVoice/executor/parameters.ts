@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
-import { InputError } from '../helpers/inputError';
-import { show } from '../helpers/messages';
+import { InputError } from '../model/inputError';
+import { show } from '../model/messages';
 
 const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
 

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ApiResponseError } from '../helpers/apiErrors';
-import { CLEARED } from '../helpers/mappers/body';
-import { messages } from '../helpers/messages';
-import { readPages } from '../helpers/paging';
-import { mergeIntoCurrent } from '../helpers/mappers/merge';
+import { ApiResponseError } from '../transport/errors';
+import { CLEARED } from '../model/mappers/body';
+import { messages } from '../model/messages';
+import { readPages } from '../transport/paging';
+import { mergeIntoCurrent } from '../model/mappers/merge';
 import { isEntity, MAX_BASE_AGE_MS, readEntity, REREAD_AFTER_WAIT_SECONDS, type Snapshot } from './entity';
-import { eachLimited } from './limiter';
+import { eachLimited } from '../transport/limiter';
 import { needsMerge } from './prepare';
 import type { Run, RunItem } from './run';
 

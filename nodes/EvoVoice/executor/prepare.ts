@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FieldDefinitions } from '../helpers/fieldDefinitions';
-import { idToPathSegment } from '../helpers/ids';
-import { InputError } from '../helpers/inputError';
-import { wrapByFieldType } from '../helpers/mappers/fieldTypes';
-import { needsCurrent } from '../helpers/mappers/merge';
-import { messages } from '../helpers/messages';
-import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../helpers/references';
+import { FieldDefinitions } from './fieldDefinitions';
+import { idToPathSegment } from '../model/ids';
+import { InputError } from '../model/inputError';
+import { wrapByFieldType } from '../model/mappers/fieldTypes';
+import { needsCurrent } from '../model/mappers/merge';
+import { messages } from '../model/messages';
+import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../referenceIds/index';
 import { isEntity, readEntity, type Snapshot } from './entity';
-import { eachLimited } from './limiter';
+import { eachLimited } from '../transport/limiter';
 import { invalidItem, type Run, type RunItem } from './run';
 import type { ItemPlan } from './types';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { messages } from '../helpers/messages';
-import { Client } from './client';
+import { messages } from '../model/messages';
+import { Client } from '../transport/client';
 import type { Snapshot } from './entity';
 import { summarize, type ItemOutcome } from './outcomes';
 import { Parameters } from './parameters';

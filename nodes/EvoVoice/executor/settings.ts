@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_RETRY, type RetryPolicy } from '../helpers/retry';
+import { DEFAULT_RETRY, type RetryPolicy } from '../transport/retry';
 
 export const DEFAULT_MAX_IN_FLIGHT = 5;
 const DEFAULT_TIMEOUT_MS = 300_000;

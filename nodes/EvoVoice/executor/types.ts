@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { ClearedReference } from '../helpers/mappers/body';
-import type { AutoValue } from '../helpers/mappers/fieldTypes';
-import type { MergePlan } from '../helpers/mappers/merge';
+import type { ClearedReference } from '../model/mappers/body';
+import type { AutoValue } from '../model/mappers/fieldTypes';
+import type { MergePlan } from '../model/mappers/merge';
 import type { Parameters } from './parameters';
 
 /** The entity an item acts on; a reference ID is resolved to its customer before any write. */

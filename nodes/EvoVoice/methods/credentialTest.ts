@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateEvoVoice } from '../../../credentials/EvoVoiceApi.credentials';
-import { USER_AGENT } from '../helpers/api';
-import { scrub } from '../helpers/apiErrors';
-import { CREDENTIAL_TEST_MESSAGES as M, tlsReasons } from '../helpers/messages';
-import { isObject } from '../helpers/objects';
-import { secretForms } from '../helpers/secrets';
+import { USER_AGENT } from '../transport/request';
+import { scrub } from '../transport/errors';
+import { CREDENTIAL_TEST_MESSAGES as M, tlsReasons } from '../model/messages';
+import { isObject } from '../model/objects';
+import { secretForms } from '../transport/secrets';
 
 /**
  * The credential test, as a function rather than the credential's declarative `test`: n8n answers

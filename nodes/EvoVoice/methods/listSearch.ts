@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { evoVoiceRequest, type Page } from '../helpers/api';
+import { evoVoiceRequest, type Page } from '../transport/request';
 
 const PAGE_SIZE = 50;
 /**

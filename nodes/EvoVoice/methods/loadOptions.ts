@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { evoVoiceRequest } from '../helpers/api';
+import { evoVoiceRequest } from '../transport/request';
 
 interface SystemSettings {
 	tags?: Array<{ id: string; name: string; color?: string }>;

@@ -1,4 +1,4 @@
-import { CREDENTIAL_TEST_MESSAGES as M, tlsReasons } from '../../../nodes/EvoVoice/helpers/messages';
+import { CREDENTIAL_TEST_MESSAGES as M, tlsReasons } from '../../../nodes/EvoVoice/model/messages';
 import { say, short } from '../checks';
 import { sandboxCredentials } from '../../../scripts/n8n/project';
 import { freePort } from '../../../scripts/n8n/processes';

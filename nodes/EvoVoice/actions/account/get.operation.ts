@@ -1,3 +1,3 @@
-import { ACCOUNT, getOperation } from '../common';
+import { ACCOUNT, getOperation } from '../shared/operations';
 
 export const operation = getOperation(ACCOUNT);

@@ -1,3 +1,3 @@
-import { listOperation } from '../common';
+import { listOperation } from '../shared/operations';
 
 export const operation = listOperation('/accounts');

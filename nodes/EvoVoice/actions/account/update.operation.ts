@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountPatchSchema } from '../../helpers/schemas';
-import { ACCOUNT, updateOperation } from '../common';
+import { accountPatchSchema } from '../../model/schemas';
+import { ACCOUNT, updateOperation } from '../shared/operations';
 
 /** The Update Fields only accounts have (billing settings and name are shared with customers). */
 export const updateFieldOptions: INodeProperties[] = [

@@ -1,14 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dataJsonField, dataValuesField } from '../../descriptions/shared/data';
-import { accountLocator, customerLocator } from '../../descriptions/shared/resourceLocators';
+import { dataJsonField, dataValuesField } from '../../descriptions/data';
+import { accountLocator, customerLocator } from '../../descriptions/locators';
 import type { Operation } from '../../executor/types';
-import { InputError } from '../../helpers/inputError';
-import { toPatchBody } from '../../helpers/mappers/body';
-import { customerPatchSchema } from '../../helpers/schemas';
-import { validate } from '../../helpers/validate';
-import { ACCOUNT, entityTarget } from '../common';
+import { InputError } from '../../model/inputError';
+import { toPatchBody } from '../../model/mappers/body';
+import { customerPatchSchema } from '../../model/schemas';
+import { validate } from '../../model/validate';
+import { ACCOUNT, entityTarget } from '../shared/operations';
 
 const properties: INodeProperties[] = [
 	accountLocator({ description: 'The account the customer belongs to' }),

@@ -1,5 +1,5 @@
 import type { Operation } from '../../executor/types';
-import { CUSTOMER, entityTarget } from '../common';
+import { CUSTOMER, entityTarget } from '../shared/operations';
 
 /** DELETE answers 204 with no body: the item says what was deleted instead of being empty. */
 export const operation: Operation = {

@@ -1,3 +1,3 @@
-import { CUSTOMER, getOperation } from '../common';
+import { CUSTOMER, getOperation } from '../shared/operations';
 
 export const operation = getOperation(CUSTOMER);

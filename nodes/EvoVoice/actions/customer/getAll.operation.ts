@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountLocator, customerLocator } from '../../descriptions/shared/resourceLocators';
-import { listOperation } from '../common';
+import { accountLocator, customerLocator } from '../../descriptions/locators';
+import { listOperation } from '../shared/operations';
 
 /** The filters only customer lists have (the name filter is shared with accounts). */
 export const filterOptions: INodeProperties[] = [

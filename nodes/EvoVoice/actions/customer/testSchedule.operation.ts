@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { scheduleField } from '../../descriptions/shared/schedule';
+import { scheduleField } from '../../descriptions/schedule';
 import type { Operation } from '../../executor/types';
-import { toTestScheduleBody, toTestScheduleOutput } from '../../helpers/mappers/testSchedule';
-import { CUSTOMER, entityTarget } from '../common';
+import { toTestScheduleBody, toTestScheduleOutput } from '../../model/mappers/testSchedule';
+import { CUSTOMER, entityTarget } from '../shared/operations';
 
 const show = { resource: ['customer'], operation: ['testSchedule'] };
 

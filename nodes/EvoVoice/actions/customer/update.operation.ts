@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appSettingsField } from '../../descriptions/shared/appSettings';
-import { dataJsonField, dataValuesField } from '../../descriptions/shared/data';
-import { customerLocator } from '../../descriptions/shared/resourceLocators';
-import { scheduleField } from '../../descriptions/shared/schedule';
-import { tagFields } from '../../descriptions/shared/tags';
-import { customerPatchSchema } from '../../helpers/schemas';
-import { CUSTOMER, updateOperation } from '../common';
+import { appSettingsField } from '../../descriptions/appSettings';
+import { dataJsonField, dataValuesField } from '../../descriptions/data';
+import { customerLocator } from '../../descriptions/locators';
+import { scheduleField } from '../../descriptions/schedule';
+import { tagFields } from '../../descriptions/tags';
+import { customerPatchSchema } from '../../model/schemas';
+import { CUSTOMER, updateOperation } from '../shared/operations';
 
 const tags = tagFields();
 

@@ -1,4 +1,4 @@
-import type { Page } from './api';
+import type { Page } from './request';
 
 /** The most records one page asks for; a server may cap it lower, which is why pages are not counted on. */
 export const PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { APP_SETTINGS } from '../../helpers/fields';
+import { APP_SETTINGS } from '../model/fields';
 
 export function appSettingsField(): INodeProperties {
 	return {

@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { USER_AGENT, type Page } from '../helpers/api';
-import { ApiResponseError, scrub, toNodeApiError } from '../helpers/apiErrors';
-import { retryDelaySeconds } from '../helpers/retry';
-import { secretForms } from '../helpers/secrets';
+import { USER_AGENT, type Page } from './request';
+import { ApiResponseError, scrub, toNodeApiError } from './errors';
+import { retryDelaySeconds } from './retry';
+import { secretForms } from './secrets';
 import { Limiter } from './limiter';
-import type { RunSettings } from './settings';
+import type { RunSettings } from '../executor/settings';
 
 export interface RequestSpec {
 	method: IHttpRequestMethods;

@@ -1,5 +1,5 @@
-import { InputError } from '../inputError';
-import { problems } from '../messages';
+import { InputError } from '../model/inputError';
+import { problems } from '../model/messages';
 import { DEFAULT_MAX_AGE_HOURS } from './cache';
 
 export interface LookupSettings {

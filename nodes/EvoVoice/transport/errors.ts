@@ -1,7 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { httpHints, messages } from './messages';
+import { httpHints, messages } from '../model/messages';
 
 interface ServiceStackStatus {
 	errorCode?: string;

@@ -1,5 +1,5 @@
-import type { Page } from '../api';
-import { hasNextPage, PAGE_SIZE } from '../paging';
+import type { Page } from '../transport/request';
+import { hasNextPage, PAGE_SIZE } from '../transport/paging';
 import type { ReferenceCache } from './cache';
 
 /**

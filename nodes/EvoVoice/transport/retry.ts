@@ -1,4 +1,4 @@
-import { ApiResponseError } from './apiErrors';
+import { ApiResponseError } from './errors';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt; 0 turns retrying off. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BILLING_ITEMS, BILLING_VALUES } from '../../helpers/fields';
+import { BILLING_ITEMS, BILLING_VALUES } from '../model/fields';
 
 // Each value is its own optional field, so that only what the user adds is sent. An added value
 // starts empty (no default of 0: a Raw Unit Multiplier nobody typed must not become 0), and has no

@@ -1,11 +1,11 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import type { Target } from '../executor/types';
-import type { Parameters } from '../executor/parameters';
-import { idToPathSegment } from './ids';
-import { InputError } from './inputError';
-import { problems } from './messages';
-import { lookupSettings } from './referenceIds/settings';
+import type { Target } from '../../executor/types';
+import type { Parameters } from '../../executor/parameters';
+import { idToPathSegment } from '../../model/ids';
+import { InputError } from '../../model/inputError';
+import { problems } from '../../model/messages';
+import { lookupSettings } from '../../referenceIds/settings';
 
 export const REFERENCE_MODE = 'referenceId';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Client } from '../executor/client';
-import { ApiResponseError } from './apiErrors';
-import { messages } from './messages';
-import { ReferenceCache } from './referenceIds/cache';
+import type { Client } from '../transport/client';
+import { ApiResponseError } from '../transport/errors';
+import { messages } from '../model/messages';
+import { ReferenceCache } from './cache';
 import {
 	requestKey,
 	resolveReferences as resolveAll,
@@ -11,8 +11,8 @@ import {
 	type CustomerRecord,
 	type ReferenceIO,
 	type ReferenceRequest,
-} from './referenceIds/resolve';
-import { lookupSettings } from './referenceIds/settings';
+} from './resolve';
+import { lookupSettings } from './settings';
 
 export { requestKey, type ReferenceRequest };
 

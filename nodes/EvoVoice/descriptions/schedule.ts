@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FREQUENCIES, RULE_INT_LISTS, RULE_TYPES } from '../../helpers/fields';
+import { FREQUENCIES, RULE_INT_LISTS, RULE_TYPES } from '../model/fields';
 
 const options = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 

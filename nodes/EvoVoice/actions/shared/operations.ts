@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Parameters } from '../executor/parameters';
-import type { ItemPlan, Operation, Target } from '../executor/types';
-import { InputError } from '../helpers/inputError';
-import { targetOf } from '../helpers/locator';
-import { locatorValue, toPatchBody } from '../helpers/mappers/body';
-import { simplify } from '../helpers/mappers/simplify';
-import type { MergePlan } from '../helpers/mappers/merge';
-import { messages, problems } from '../helpers/messages';
-import { toTagIds } from '../helpers/tags';
-import { validate, type Schema } from '../helpers/validate';
+import type { Parameters } from '../../executor/parameters';
+import type { ItemPlan, Operation, Target } from '../../executor/types';
+import { InputError } from '../../model/inputError';
+import { targetOf } from './target';
+import { locatorValue, toPatchBody } from '../../model/mappers/body';
+import { simplify } from '../../model/mappers/simplify';
+import type { MergePlan } from '../../model/mappers/merge';
+import { messages, problems } from '../../model/messages';
+import { toTagIds } from '../../model/tags';
+import { validate, type Schema } from '../../model/validate';
 
 export interface EntitySpec {
 	collection: Target['collection'];

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { referenceLookupOptions } from '../../descriptions/shared/referenceLookup';
+import { referenceLookupOptions } from '../../descriptions/referenceLookup';
 import type { Operation } from '../../executor/types';
-import { simplified } from '../common';
+import { simplified } from '../shared/operations';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

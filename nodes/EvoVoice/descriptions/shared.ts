@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as accountUpdate from '../../actions/account/update.operation';
-import * as customerGetAll from '../../actions/customer/getAll.operation';
-import * as customerUpdate from '../../actions/customer/update.operation';
+import * as accountUpdate from '../actions/account/update.operation';
+import * as customerGetAll from '../actions/customer/getAll.operation';
+import * as customerUpdate from '../actions/customer/update.operation';
 import { billingSettingsField } from './billingSettings';
-import { returnAllFields } from './getAll';
-import { accountLocator, customerLocator } from './resourceLocators';
+import { returnAllFields } from './list';
+import { accountLocator, customerLocator } from './locators';
 import { simplifyField } from './simplify';
 import { replaceNotice, updateModeField } from './updateMode';
 
