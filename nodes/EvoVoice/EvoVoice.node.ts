@@ -42,7 +42,7 @@ export class EvoVoice implements INodeType {
 			},
 			...customer.description,
 			...account.description,
-			...sharedParameters,
+			...sharedParameters([customer.parameters, account.parameters]),
 			requestOptions,
 		],
 	};

@@ -3,7 +3,8 @@ import { secretForms } from '../../nodes/EvoVoice/transport/secrets';
 import { scrub } from '../../nodes/EvoVoice/transport/errors';
 import { isEntity } from '../../nodes/EvoVoice/executor/entity';
 import { summarize } from '../../nodes/EvoVoice/executor/outcomes';
-import { eachLimited, Limiter } from '../../nodes/EvoVoice/transport/limiter';
+import { eachLimited } from '../../nodes/EvoVoice/executor/pool';
+import { Limiter } from '../../nodes/EvoVoice/transport/limiter';
 
 describe('paging by what the API says', () => {
 	const page = (items: number, rest: object = {}) => ({ items: Array.from({ length: items }, (_, i) => i), ...rest });
@@ -59,7 +60,7 @@ test('a merge base must be the record asked for', () => {
 });
 
 test('the summary of a stopped run', () => {
-	expect(summarize([{ stage: 'applied' }, { stage: 'applied' }, { stage: 'failed' }, { stage: 'notSent' }, { stage: 'ready' }])).toBe(
+	expect(summarize([{ stage: 'applied' }, { stage: 'applied' }, { stage: 'failed' }, { stage: 'notSent' }, { stage: 'resolved' }])).toBe(
 		'Applied (2): items 1–2. Failed (1): item 3. Not sent (2): items 4–5.',
 	);
 });

@@ -1,5 +1,5 @@
 import { toData, toStruct } from '../../nodes/EvoVoice/model/mappers/data';
-import { mergeIntoCurrent, needsCurrent } from '../../nodes/EvoVoice/model/mappers/merge';
+import { mergeIntoCurrent, restsOnRead } from '../../nodes/EvoVoice/model/mappers/merge';
 import { parseByDay, parseIntList, toSchedulingRules } from '../../nodes/EvoVoice/model/mappers/schedule';
 import { retryDelaySeconds } from '../../nodes/EvoVoice/transport/retry';
 import { ApiResponseError } from '../../nodes/EvoVoice/transport/errors';
@@ -68,13 +68,22 @@ describe('merge', () => {
 		});
 	});
 
+	test('what rests on a read: tag deltas, and nested objects in merge mode, typed data values included', () => {
+		const merge = { mergeNested: true, addTagIds: [], removeTagIds: [] };
+		expect(restsOnRead({}, { ...merge, addTagIds: ['t1'] })).toBe(true);
+		expect(restsOnRead({ billingSettings: {} }, merge)).toBe(true);
+		expect(restsOnRead({ name: 'x' }, merge, 1)).toBe(true);
+		expect(restsOnRead({ name: 'x' }, { ...merge, mergeNested: false }, 1)).toBe(false);
+	});
+
 	test('tags are added and removed against the current ones', () => {
 		expect(mergeIntoCurrent(current, {}, { mergeNested: true, addTagIds: ['t3', 't1'], removeTagIds: ['t2'] })).toEqual({ tagIds: ['t1', 't3'] });
 	});
 
 	test('nothing to read for plain fields or in replace mode', () => {
-		expect(needsCurrent({ name: 'x' }, { mergeNested: true, addTagIds: [], removeTagIds: [] })).toBe(false);
-		expect(needsCurrent({ data: {} }, { mergeNested: false, addTagIds: [], removeTagIds: [] })).toBe(false);
+		expect(restsOnRead({ name: 'x' }, { mergeNested: true, addTagIds: [], removeTagIds: [] })).toBe(false);
+		expect(restsOnRead({ data: {} }, { mergeNested: false, addTagIds: [], removeTagIds: [] })).toBe(false);
+		expect(restsOnRead({ data: {} }, undefined)).toBe(false);
 	});
 });
 

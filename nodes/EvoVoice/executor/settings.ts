@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_RETRY, type RetryPolicy } from '../transport/retry';
+import type { TransportSettings } from '../transport/client';
+import { DEFAULT_RETRY } from '../transport/retry';
 
 export const DEFAULT_MAX_IN_FLIGHT = 5;
 const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** The run-wide settings: node settings, not per item, so they are read once (from item 0). */
-export interface RunSettings {
-	maxInFlight: number;
-	retry: RetryPolicy;
-	timeoutMs: number;
-	/** What every request of the run adds to its options: proxy, certificate checks, timeout. */
-	transport: Pick<IHttpRequestOptions, 'proxy' | 'skipSslCertificateValidation' | 'timeout'>;
+export interface RunSettings extends TransportSettings {
 	continueOnFail: boolean;
 }
 

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { evoVoiceRequest, type Page } from '../transport/request';
+import type { Page } from '../transport/paging';
+import { evoVoiceRequest } from '../transport/request';
 
 const PAGE_SIZE = 50;
 /**

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { entityPath } from '../transport/paths';
 import { evoVoiceRequest } from '../transport/request';
 
 interface SystemSettings {
@@ -33,7 +34,7 @@ async function accountsInPlay(context: ILoadOptionsFunctions): Promise<AccountIn
 	const customerId = chosen(context, 'customerId');
 	if (customerId) {
 		try {
-			const customer = await evoVoiceRequest<{ accountId?: string }>(context, 'GET', `/customers/${encodeURIComponent(customerId)}`);
+			const customer = await evoVoiceRequest<{ accountId?: string }>(context, 'GET', entityPath('customers', customerId));
 			if (customer.accountId) return [{ id: customer.accountId }];
 		} catch {
 			// An ID being typed, or not visible: fall back to the account, then to every account.

@@ -3,10 +3,10 @@ import { InputError } from './inputError';
 import { problems } from './messages';
 
 /**
- * Checks an entity ID and returns it as a path segment. Any character is allowed (IDs may carry
- * slashes, unicode or `..`), but it is always percent-encoded so it cannot reach another route.
+ * Checks an entity ID and returns it trimmed. Any character is allowed (IDs may carry slashes,
+ * unicode or `..` inside them); transport/paths.ts percent-encodes it into the one path it builds.
  */
-export function idToPathSegment(value: unknown, label: string, path: string): string {
+export function checkId(value: unknown, label: string, path: string): string {
 	const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 	if (typeof id !== 'string') throw new InputError({ label, path, problem: problems.notText(id) });
 	const trimmed = id.trim();
@@ -15,5 +15,5 @@ export function idToPathSegment(value: unknown, label: string, path: string): st
 	// URL parsers resolve "." and ".." as path steps even when percent-encoded, so no encoding can
 	// keep them in place: they cannot be IDs.
 	if (trimmed === '.' || trimmed === '..') throw new InputError({ label, path, problem: problems.dotSegment(trimmed) });
-	return encodeURIComponent(trimmed);
+	return trimmed;
 }

@@ -1,8 +1,15 @@
+/**
+ * Reference IDs (a customer's ID in another system, such as a CRM) to customers: the folder's one
+ * entry point. resolve.ts finds them (a verified cache hit, else one scan of the list per account
+ * scope), cache.ts remembers them in the workflow's static data, settings.ts reads the look-up
+ * options; this file runs them over the run's client.
+ */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { messages } from '../model/messages';
 import type { Client } from '../transport/client';
 import { ApiResponseError } from '../transport/errors';
-import { messages } from '../model/messages';
+import { entityPath } from '../transport/paths';
 import { ReferenceCache } from './cache';
 import {
 	requestKey,
@@ -14,7 +21,7 @@ import {
 } from './resolve';
 import { lookupSettings } from './settings';
 
-export { requestKey, type ReferenceRequest };
+export { lookupSettings, requestKey, type ReferenceRequest };
 
 /**
  * What a reference ID (the customer's ID in another system) stands for: the customer's ID, or why
@@ -41,7 +48,7 @@ function clientIO(client: Client): ReferenceIO {
 			let failed = false;
 			let failure: unknown;
 			try {
-				customer = await client.read<CustomerRecord>(`/customers/${encodeURIComponent(customerId)}`);
+				customer = await client.read<CustomerRecord>(entityPath('customers', customerId));
 			} catch (error) {
 				if (error instanceof ApiResponseError && (error.status === 404 || error.status === 403)) return undefined;
 				failed = true;
@@ -63,7 +70,7 @@ function clientIO(client: Client): ReferenceIO {
 /**
  * Resolves every distinct (reference ID, accounts) of the run at once, before anything is written:
  * cached customers are verified with one read each, the rest found with one scan of the list per
- * account scope (helpers/referenceIds/resolve.ts). Keyed by `requestKey`. A failed request is
+ * account scope (resolve.ts). Keyed by `requestKey`. A failed request is
  * thrown for the items that needed it.
  */
 export async function resolveReferences(

@@ -1,4 +1,4 @@
-import type { Page } from '../transport/request';
+import type { Page } from '../transport/paging';
 import { hasNextPage, PAGE_SIZE } from '../transport/paging';
 import type { ReferenceCache } from './cache';
 

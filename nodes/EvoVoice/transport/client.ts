@@ -2,24 +2,34 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	INode,
+	IPollFunctions,
 	NodeApiError,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { USER_AGENT, type Page } from './request';
 import { ApiResponseError, scrub, toNodeApiError } from './errors';
-import { retryDelaySeconds } from './retry';
-import { secretForms } from './secrets';
 import { Limiter } from './limiter';
-import type { RunSettings } from '../executor/settings';
+import type { Page } from './paging';
+import { requestOptions, type RequestSpec } from './request';
+import { retryDelaySeconds, type RetryPolicy } from './retry';
+import { secretForms } from './secrets';
 
-export interface RequestSpec {
-	method: IHttpRequestMethods;
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
+/** The n8n contexts that send requests through a client: a node's run, a trigger's poll. */
+export type ApiContext = IExecuteFunctions | IPollFunctions;
+
+/** How a client sends: node settings, the same for every request of a run or poll. */
+export interface TransportSettings {
+	maxInFlight: number;
+	retry: RetryPolicy;
+	timeoutMs: number;
+	/** What every request adds to its options: proxy, certificate checks, timeout. */
+	transport: Pick<IHttpRequestOptions, 'proxy' | 'skipSslCertificateValidation' | 'timeout'>;
+}
+
+export interface ClientRequest extends RequestSpec {
 	/**
 	 * Builds the body again before a resend that waited this long or longer: a merged body rests on
 	 * a read, and a read that old may no longer be the record's state.
@@ -28,28 +38,28 @@ export interface RequestSpec {
 }
 
 /**
- * The run's one way to the API. It reads the credential once (n8n would decrypt it for every
- * request otherwise), keeps to the in-flight limit, waits out rate limits for the whole run, and
- * turns failures into errors with every form of the secret hidden.
+ * The one way to the API for a run or a poll. It reads the credential once (n8n would decrypt it
+ * for every request otherwise), keeps to the in-flight limit, waits out rate limits for the whole
+ * run, and turns failures into errors with every form of the secret hidden.
  */
 export class Client {
 	readonly limiter: Limiter;
 	private readonly secrets: string[];
 
 	private constructor(
-		private readonly context: IExecuteFunctions,
+		private readonly context: ApiContext,
 		private readonly credentials: ICredentialDataDecryptedObject,
-		private readonly settings: RunSettings,
+		private readonly settings: TransportSettings,
 	) {
 		this.limiter = new Limiter(settings.maxInFlight);
 		this.secrets = secretForms(credentials);
 	}
 
-	static async open(context: IExecuteFunctions, settings: RunSettings): Promise<Client> {
+	static async open(context: ApiContext, settings: TransportSettings): Promise<Client> {
 		return new Client(context, await context.getCredentials('evoVoiceApi'), settings);
 	}
 
-	async request<T = IDataObject>(spec: RequestSpec): Promise<T | undefined> {
+	async request<T = IDataObject>(spec: ClientRequest): Promise<T | undefined> {
 		let waited = 0;
 		let body = spec.body;
 		for (let tries = 0; ; tries++) {
@@ -64,7 +74,7 @@ export class Client {
 			}
 			const { maxRetries, maxWaitSeconds } = this.settings.retry;
 			const delay = tries < maxRetries ? retryDelaySeconds(failure, spec.method, tries) : undefined;
-			// Re-thrown as it came: the executor turns it into the error the user sees.
+			// Re-thrown as it came: the caller turns it into the error the user sees.
 			if (delay === undefined || waited + delay > maxWaitSeconds) throw failure;
 			waited += delay;
 			if (failure instanceof ApiResponseError && failure.retryAfterSeconds !== undefined) this.limiter.pause(delay);
@@ -88,19 +98,7 @@ export class Client {
 		const response = (await this.context.helpers.httpRequestWithAuthentication.call(
 			this.context,
 			'evoVoiceApi',
-			{
-				method: spec.method,
-				url: spec.path,
-				qs: spec.qs,
-				...(spec.body !== undefined ? { body: spec.body } : {}),
-				json: true,
-				headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
-				// Repeated keys (accountIds=a&accountIds=b), as ServiceStack reads lists.
-				arrayFormat: 'repeat',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				...this.settings.transport,
-			},
+			requestOptions(spec, { returnFullResponse: true, ignoreHttpStatusErrors: true, ...this.settings.transport }),
 			{ credentialsDecrypted: { id: '', name: 'evoVoiceApi', type: 'evoVoiceApi', data: this.credentials } },
 		)) as IN8nHttpFullResponse;
 		const { statusCode: status, headers, body } = response;
@@ -110,7 +108,7 @@ export class Client {
 		return body;
 	}
 
-	get node() {
+	get node(): INode {
 		return this.context.getNode();
 	}
 

@@ -1,4 +1,10 @@
-import type { Page } from './request';
+/** A list as the API answers it (ListResponse<T>). */
+export interface Page<T> {
+	items: T[];
+	totalCount?: number;
+	totalPages?: number;
+	hasMorePages?: boolean;
+}
 
 /** The most records one page asks for; a server may cap it lower, which is why pages are not counted on. */
 export const PAGE_SIZE = 100;

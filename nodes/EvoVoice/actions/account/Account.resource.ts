@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountLocator } from '../../descriptions/locators';
+import type { ResourceParameters } from '../../descriptions/shared';
 import type { Operation } from '../../executor/types';
-import { simplified } from '../shared/operations';
+import { simplified } from '../shared/simplify';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
@@ -10,6 +12,17 @@ export const operations: Record<string, Operation> = {
 	get: simplified('account', get.operation),
 	getAll: simplified('account', getAll.operation),
 	update: simplified('account', update.operation),
+};
+
+export const parameters: ResourceParameters = {
+	resource: 'account',
+	record: {
+		locator: accountLocator({ description: 'The account. Updating one needs a login with the SystemAdministrator role.' }),
+		operations: ['get', 'update'],
+	},
+	updateFields: update.updateFieldOptions,
+	filters: [],
+	simplify: ['get', 'getAll', 'update'],
 };
 
 export const description: INodeProperties[] = [

@@ -1,3 +1,3 @@
-import { ACCOUNT, getOperation } from '../shared/operations';
+import { ACCOUNT, getOperation } from '../shared/entity';
 
 export const operation = getOperation(ACCOUNT);

@@ -1,3 +1,3 @@
-import { listOperation } from '../shared/operations';
+import { listOperation } from '../shared/list';
 
 export const operation = listOperation('/accounts');

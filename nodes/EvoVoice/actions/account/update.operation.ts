@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { accountPatchSchema } from '../../model/schemas';
-import { ACCOUNT, updateOperation } from '../shared/operations';
+import { ACCOUNT } from '../shared/entity';
+import { updateOperation } from '../shared/update';
 
 /** The Update Fields only accounts have (billing settings and name are shared with customers). */
 export const updateFieldOptions: INodeProperties[] = [

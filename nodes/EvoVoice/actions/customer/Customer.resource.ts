@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { customerLocator } from '../../descriptions/locators';
 import { referenceLookupOptions } from '../../descriptions/referenceLookup';
+import type { ResourceParameters } from '../../descriptions/shared';
 import type { Operation } from '../../executor/types';
-import { simplified } from '../shared/operations';
+import { simplified } from '../shared/simplify';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -17,6 +19,20 @@ export const operations: Record<string, Operation> = {
 	getAll: simplified('customer', getAll.operation),
 	testSchedule: testSchedule.operation,
 	update: simplified('customer', update.operation),
+};
+
+/** The operations that act on one customer, given by ID or reference ID. */
+const RECORD_OPERATIONS = ['delete', 'get', 'testSchedule', 'update'];
+
+export const parameters: ResourceParameters = {
+	resource: 'customer',
+	record: {
+		locator: customerLocator({ description: 'The customer to get, update, delete or test the schedule of', byReference: true }),
+		operations: RECORD_OPERATIONS,
+	},
+	updateFields: update.updateFieldOptions,
+	filters: getAll.filterOptions,
+	simplify: ['create', 'get', 'getAll', 'update'],
 };
 
 export const description: INodeProperties[] = [
@@ -53,5 +69,5 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...testSchedule.description,
-	referenceLookupOptions(['delete', 'get', 'testSchedule', 'update']),
+	referenceLookupOptions(RECORD_OPERATIONS),
 ];

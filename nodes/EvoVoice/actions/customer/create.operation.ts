@@ -8,7 +8,7 @@ import { InputError } from '../../model/inputError';
 import { toPatchBody } from '../../model/mappers/body';
 import { customerPatchSchema } from '../../model/schemas';
 import { validate } from '../../model/validate';
-import { ACCOUNT, entityTarget } from '../shared/operations';
+import { ACCOUNT, entityId } from '../shared/entity';
 
 const properties: INodeProperties[] = [
 	accountLocator({ description: 'The account the customer belongs to' }),
@@ -48,7 +48,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 /** A new customer: the account and name are required, the rest is checked like an update. */
 export const operation: Operation = {
 	plan(_context, i, parameters) {
-		const accountId = entityTarget(parameters, i, ACCOUNT).id!;
+		const accountId = entityId(parameters, i, ACCOUNT);
 		const fields = parameters.read<IDataObject>('additionalFields', i, 'Additional Fields', {});
 		const name = parameters.read<IDataObject[string]>('name', i, 'Name', '');
 		const { body: fieldsBody, autoData } = toPatchBody({ ...fields, name });

@@ -1,3 +1,3 @@
-import { CUSTOMER, getOperation } from '../shared/operations';
+import { CUSTOMER, getOperation } from '../shared/entity';
 
 export const operation = getOperation(CUSTOMER);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { accountLocator, customerLocator } from '../../descriptions/locators';
-import { listOperation } from '../shared/operations';
+import { listOperation } from '../shared/list';
 
 /** The filters only customer lists have (the name filter is shared with accounts). */
 export const filterOptions: INodeProperties[] = [

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { scheduleField } from '../../descriptions/schedule';
 import type { Operation } from '../../executor/types';
 import { toTestScheduleBody, toTestScheduleOutput } from '../../model/mappers/testSchedule';
-import { CUSTOMER, entityTarget } from '../shared/operations';
+import { CUSTOMER, entityTarget } from '../shared/entity';
 
 const show = { resource: ['customer'], operation: ['testSchedule'] };
 
@@ -44,7 +44,7 @@ export const operation: Operation = {
 		});
 		return { kind: 'read', method: 'POST', target, subPath: '/test-schedule', body };
 	},
-	output: (_context, _i, records, plan) => [
-		toTestScheduleOutput(records[0] ?? {}, plan.body ?? {}, { id: plan.target?.id ?? '', referenceId: plan.target?.referenceId }),
+	output: (_context, _i, records, plan, entity) => [
+		toTestScheduleOutput(records[0] ?? {}, plan.body ?? {}, { id: entity?.id ?? '', referenceId: plan.target?.referenceId }),
 	],
 };

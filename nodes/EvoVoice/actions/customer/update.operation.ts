@@ -6,7 +6,8 @@ import { customerLocator } from '../../descriptions/locators';
 import { scheduleField } from '../../descriptions/schedule';
 import { tagFields } from '../../descriptions/tags';
 import { customerPatchSchema } from '../../model/schemas';
-import { CUSTOMER, updateOperation } from '../shared/operations';
+import { CUSTOMER } from '../shared/entity';
+import { updateOperation } from '../shared/update';
 
 const tags = tagFields();
 

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../objects';
-import type { AutoValue } from './fieldTypes';
 
 export const NESTED_OBJECTS = ['billingSettings', 'appSettings', 'schedule', 'data'] as const;
 
@@ -10,17 +9,19 @@ export interface MergePlan {
 	mergeNested: boolean;
 	addTagIds: string[];
 	removeTagIds: string[];
-	/** Data values to wrap by their field's type, once the account's definitions are read. */
-	autoData?: AutoValue[];
-	/** The account, when the request itself names it (a create); else read from the customer. */
-	accountId?: string;
 }
 
-export function needsCurrent(body: IDataObject, plan: MergePlan): boolean {
+/**
+ * Whether a write rests on the record's current state: the one place this is decided. Tags added
+ * or removed do; so does any nested object (billing, app settings, schedule, data) in merge mode,
+ * including data values still waiting to be typed (`pendingData`), which end up in `data`.
+ */
+export function restsOnRead(body: IDataObject, plan: MergePlan | undefined, pendingData = 0): boolean {
+	if (!plan) return false;
 	return (
 		plan.addTagIds.length > 0 ||
 		plan.removeTagIds.length > 0 ||
-		(plan.mergeNested && NESTED_OBJECTS.some((key) => body[key] !== undefined))
+		(plan.mergeNested && (pendingData > 0 || NESTED_OBJECTS.some((key) => body[key] !== undefined)))
 	);
 }
 

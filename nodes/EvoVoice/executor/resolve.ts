@@ -1,0 +1,127 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkId } from '../model/ids';
+import { wrapByFieldType } from '../model/mappers/fieldTypes';
+import { restsOnRead } from '../model/mappers/merge';
+import { messages } from '../model/messages';
+import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../referenceIds';
+import { entityPath } from '../transport/paths';
+import { entityRef, isEntity, readEntity, type Snapshot } from './entity';
+import { FieldDefinitions } from './fieldDefinitions';
+import { failedItem } from './outcomes';
+import { eachLimited } from './pool';
+import type { EntityRef, Failed, Planned, Resolved, Run } from './types';
+
+/** Each record's state as read before the writes, by record key: the base of the first merge. */
+export type Bases = Map<string, Snapshot>;
+
+type Stage<T> = Array<T | Failed>;
+
+/**
+ * Reference IDs to customer IDs, all of the run's at once. A cached customer comes back as read
+ * just now (verified): that read is the merge base of its first write, so it is not read twice.
+ */
+async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promise<Map<number, string | Failed>> {
+	const withReference = items.filter((item): item is Planned => item.stage === 'planned' && item.plan.target?.referenceId !== undefined);
+	const found = new Map<number, string | Failed>();
+	if (withReference.length === 0) return found;
+	const requestOf = ({ plan }: Planned): ReferenceRequest => ({ referenceId: plan.target?.referenceId ?? '', accountIds: plan.target?.accountIds });
+	const fail = (item: Planned, error: unknown) => found.set(item.index, failedItem(run.context, run.client, item.index, error));
+	try {
+		const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context));
+		for (const item of withReference) {
+			const resolution = resolved.get(requestKey(requestOf(item)));
+			if (!resolution || 'failure' in resolution) {
+				fail(item, resolution?.failure);
+			} else if ('error' in resolution) {
+				fail(item, new NodeOperationError(run.context.getNode(), resolution.error, { itemIndex: item.index }));
+			} else {
+				found.set(item.index, resolution.customerId);
+				// Only the record asked for may become a merge base.
+				if (isEntity(resolution.entity, resolution.customerId)) {
+					bases.set(`customers/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
+				}
+			}
+		}
+	} catch (error) {
+		for (const item of withReference) fail(item, error);
+	}
+	return found;
+}
+
+/** The item's record and path, and whether its write rests on a read (decided here, once). */
+function target(run: Run, item: Planned, resolvedId: string | Failed | undefined): Resolved | Failed {
+	if (typeof resolvedId === 'object') return resolvedId;
+	const { plan } = item;
+	try {
+		const merge = restsOnRead(plan.body ?? {}, plan.merge, plan.autoData?.length) ? plan.merge : undefined;
+		const base = { stage: 'resolved' as const, index: item.index, plan, body: plan.body, ...(merge ? { merge } : {}) };
+		if (!plan.target) return { ...base, path: plan.path ?? '' };
+		const { collection, label, parameter } = plan.target;
+		// An ID the API gave for a reference ID is checked like one typed in.
+		const id = checkId(resolvedId ?? plan.target.id, label, parameter);
+		return { ...base, entity: entityRef(collection, id, label), path: entityPath(collection, id, plan.subPath) };
+	} catch (error) {
+		return failedItem(run.context, run.client, item.index, error);
+	}
+}
+
+/** Whether the item needs its record read before the writes: a merge, or data typed by the record's account. */
+const needsBase = (item: Resolved) => item.merge !== undefined || ((item.plan.autoData?.length ?? 0) > 0 && item.plan.accountId === undefined);
+
+/** The current state of each record a merge (or a data value's type) rests on, read once per record. */
+async function readBases(run: Run, items: Stage<Resolved>, bases: Bases): Promise<Stage<Resolved>> {
+	const wanted = new Map<string, { entity: EntityRef; items: Resolved[] }>();
+	for (const item of items) {
+		if (item.stage !== 'resolved' || !item.entity || !needsBase(item) || bases.has(item.entity.key)) continue;
+		const group = wanted.get(item.entity.key) ?? { entity: item.entity, items: [] };
+		wanted.set(item.entity.key, { ...group, items: [...group.items, item] });
+	}
+	const failed = new Map<number, Failed>();
+	await eachLimited([...wanted.values()], run.settings.maxInFlight, async ({ entity, items: group }) => {
+		try {
+			bases.set(entity.key, await readEntity(run.client, entity, group[0].index));
+		} catch (error) {
+			for (const item of group) failed.set(item.index, failedItem(run.context, run.client, item.index, error));
+		}
+	});
+	return items.map((item) => failed.get(item.index) ?? item);
+}
+
+/** Data values typed "from the field's type", wrapped as their account defines each field. */
+async function typeData(run: Run, items: Stage<Resolved>, bases: Bases): Promise<Stage<Resolved>> {
+	const definitions = new FieldDefinitions(run.client);
+	const pending = items.filter((item): item is Resolved => item.stage === 'resolved' && (item.plan.autoData?.length ?? 0) > 0);
+	const typed = new Map<number, Resolved | Failed>();
+	await eachLimited(pending, run.settings.maxInFlight, async (item) => {
+		const { plan } = item;
+		try {
+			const accountId = plan.accountId ?? String(bases.get(item.entity?.key ?? '')?.entity.accountId ?? '');
+			if (!accountId) throw new NodeOperationError(run.context.getNode(), messages.noAccountForData(item.entity?.id ?? ''), { itemIndex: item.index });
+			const fields = await definitions.of(accountId);
+			const names = fields.map((field) => field.name);
+			const data: IDataObject = { ...((item.body?.data as IDataObject | undefined) ?? {}) };
+			for (const entry of plan.autoData ?? []) {
+				data[entry.name] = wrapByFieldType(entry, fields.find((field) => field.name === entry.name), names) as unknown as IDataObject;
+			}
+			typed.set(item.index, { ...item, body: { ...item.body, data } });
+		} catch (error) {
+			typed.set(item.index, failedItem(run.context, run.client, item.index, error));
+		}
+	});
+	return items.map((item) => typed.get(item.index) ?? item);
+}
+
+/**
+ * Stage 2: everything the writes need that can be known before the first one — reference IDs,
+ * paths, merge bases, field definitions, and the checks that depend on them. An item that fails
+ * here is never sent.
+ */
+export async function resolveItems(run: Run, items: Stage<Planned>): Promise<{ items: Stage<Resolved>; bases: Bases }> {
+	const bases: Bases = new Map();
+	const ids = await customerIds(run, items, bases);
+	const targeted = items.map((item) => (item.stage === 'planned' ? target(run, item, ids.get(item.index)) : item));
+	const based = await readBases(run, targeted, bases);
+	return { items: await typeData(run, based, bases), bases };
+}

@@ -1,0 +1,140 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CLEARED } from '../model/mappers/body';
+import { mergeIntoCurrent } from '../model/mappers/merge';
+import { messages } from '../model/messages';
+import { ApiResponseError } from '../transport/errors';
+import { readPages } from '../transport/paging';
+import { isEntity, MAX_BASE_AGE_MS, readEntity, REREAD_AFTER_WAIT_SECONDS, type Snapshot } from './entity';
+import { failedItem } from './outcomes';
+import { eachLimited } from './pool';
+import type { Bases } from './resolve';
+import type { Done, EntityRef, Failed, Resolved, Run } from './types';
+
+/** Items that write to the same record form one chain, applied in input order. */
+function chains(items: Resolved[]): Resolved[][] {
+	const byRecord = new Map<string, Resolved[]>();
+	const result: Resolved[][] = [];
+	for (const item of items) {
+		const key = item.plan.kind === 'write' ? item.entity?.key : undefined;
+		const chain = key === undefined ? undefined : byRecord.get(key);
+		if (chain) {
+			chain.push(item);
+		} else {
+			const started = [item];
+			if (key !== undefined) byRecord.set(key, started);
+			result.push(started);
+		}
+	}
+	return result;
+}
+
+/** One chain's view of its record: what the last write left, or the read made before the writes. */
+class RecordState {
+	constructor(
+		private readonly run: Run,
+		private snapshot: Snapshot | undefined,
+	) {}
+
+	async current(entity: EntityRef, itemIndex: number): Promise<IDataObject> {
+		if (this.snapshot && Date.now() - this.snapshot.at <= MAX_BASE_AGE_MS) return this.snapshot.entity;
+		return await this.reread(entity, itemIndex);
+	}
+
+	async reread(entity: EntityRef, itemIndex: number): Promise<IDataObject> {
+		this.snapshot = await readEntity(this.run.client, entity, itemIndex);
+		return this.snapshot.entity;
+	}
+
+	/** After a write: its answer is the new state if it is the record; else the next merge reads. */
+	written(response: unknown, entity: EntityRef | undefined): void {
+		this.snapshot = entity && isEntity(response, entity.id) ? { entity: response, at: Date.now() } : undefined;
+	}
+
+	forget(): void {
+		this.snapshot = undefined;
+	}
+}
+
+/**
+ * A write that clears a reference (Remove Parent Customer, Remove Logo) sends CLEARED; an API that
+ * ignores it answers with the old value still there. Such an item fails, naming the field and the
+ * value kept, rather than passing for done. An answer that is not the record cannot be checked.
+ */
+function checkCleared(run: Run, item: Resolved, response: unknown): void {
+	const { clears } = item.plan;
+	if (!clears?.length || !item.entity || !isEntity(response, item.entity.id)) return;
+	const kept = clears.find(({ key }) => response[key] !== undefined && response[key] !== null && response[key] !== CLEARED);
+	if (!kept) return;
+	throw new NodeOperationError(
+		run.client.node,
+		run.client.scrub(messages.referenceKept(item.entity.label, item.entity.id, kept.label, kept.key, response[kept.key])),
+		{ itemIndex: item.index, description: messages.referenceKeptDescription(kept.label) },
+	);
+}
+
+async function write(run: Run, item: Resolved, state: RecordState): Promise<IDataObject[]> {
+	const { merge, entity, body } = item;
+	const laid = merge && entity ? { merge, entity, body: body ?? {} } : undefined;
+	const response = await run.client.request({
+		method: item.plan.method,
+		path: item.path,
+		body: laid ? mergeIntoCurrent(await state.current(laid.entity, item.index), laid.body, laid.merge) : body,
+		...(laid
+			? {
+					rebuild: {
+						afterSeconds: REREAD_AFTER_WAIT_SECONDS,
+						body: async () => mergeIntoCurrent(await state.reread(laid.entity, item.index), laid.body, laid.merge),
+					},
+				}
+			: {}),
+	});
+	state.written(response, entity);
+	checkCleared(run, item, response);
+	return response === undefined ? [] : [response];
+}
+
+async function send(run: Run, item: Resolved, state: RecordState): Promise<IDataObject[]> {
+	const { plan } = item;
+	if (plan.kind === 'write') return await write(run, item, state);
+	if (plan.kind === 'list') {
+		return await readPages<IDataObject>(async (page, countPerPage) => await run.client.page(item.path, plan.qs ?? {}, page, countPerPage), plan.limit);
+	}
+	// A read changes nothing: a GET, or a POST that only asks (such as testing a schedule).
+	const answer = await run.client.request({ method: plan.method, path: item.path, qs: plan.qs, body: item.body });
+	// Its item's output is the answer: an empty one is no answer.
+	if (answer === undefined) throw new ApiResponseError(200, {}, '', 'malformed');
+	return [answer];
+}
+
+/**
+ * Stage 3: sends every item that passed its checks, chains of one record one after another, chains
+ * side by side up to the in-flight limit. Without "continue on fail" nothing new starts after a
+ * failure; a cancelled execution starts nothing new either (n8n aborts the requests in flight).
+ */
+export async function writeItems(run: Run, items: Array<Resolved | Failed>, bases: Bases): Promise<Done[]> {
+	const done = new Map<number, Done>();
+	let stopped = false;
+	const cancelled = run.context.getExecutionCancelSignal?.();
+	const ready = items.filter((item): item is Resolved => item.stage === 'resolved');
+	await eachLimited(chains(ready), run.settings.maxInFlight, async (chain) => {
+		const state = new RecordState(run, bases.get(chain[0].entity?.key ?? ''));
+		for (const item of chain) {
+			if (stopped || cancelled?.aborted) {
+				done.set(item.index, { stage: 'notSent', index: item.index });
+				continue;
+			}
+			try {
+				const records = await send(run, item, state);
+				done.set(item.index, { stage: 'applied', index: item.index, plan: item.plan, ...(item.entity ? { entity: item.entity } : {}), records });
+			} catch (error) {
+				// The write may or may not have landed: the next one in the chain reads afresh.
+				state.forget();
+				done.set(item.index, failedItem(run.context, run.client, item.index, error));
+				if (!run.settings.continueOnFail) stopped = true;
+			}
+		}
+	});
+	return items.map((item) => (item.stage === 'failed' ? item : (done.get(item.index) ?? { stage: 'notSent', index: item.index })));
+}
