@@ -50,7 +50,12 @@ export function loadEvoVoice(): INodeType {
 }
 
 export class NodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = { [NODE_TYPE]: loadEvoVoice(), 'test.input': new InputNode() };
+	private readonly types: Record<string, INodeType>;
+
+	/** `evoVoice`: another copy of the node, e.g. one loaded as a second n8n process would load it. */
+	constructor(evoVoice: INodeType = loadEvoVoice()) {
+		this.types = { [NODE_TYPE]: evoVoice, 'test.input': new InputNode() };
+	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		return this.types[type];
@@ -113,6 +118,8 @@ export interface RunOptions {
 	staticData?: IDataObject;
 	/** The node's version in the workflow (default: the one a node added today gets). */
 	typeVersion?: number;
+	/** The node as another process loaded it (its own module state): see `loadInOtherProcess`. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -143,7 +150,7 @@ export function evoVoiceNode(parameters: INodeParameters, extra: Partial<INode> 
 
 /** Builds the workflow Input → Evo Voice and runs it through n8n-core's WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const nodeTypes = new NodeTypes();
+	const nodeTypes = new NodeTypes(options.nodeType);
 	const evoVoice = evoVoiceNode(options.parameters, {
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.onError ? { onError: options.onError } : {}),
@@ -208,4 +215,19 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 export function withDefaults(parameters: INodeParameters): INodeParameters {
 	const node = loadEvoVoice();
 	return NodeHelpers.getNodeParameters(node.description.properties, parameters, false, false, null, node.description) ?? parameters;
+}
+
+/**
+ * The node loaded afresh, with module state of its own, as a second n8n process (a queue-mode
+ * worker) loads it: what one process knows of the records it writes, the other does not.
+ */
+export function loadInOtherProcess(): INodeType {
+	let node: INodeType | undefined;
+	jest.isolateModules(() => {
+		const fresh = require('../../nodes/EvoVoice/EvoVoice.node') as typeof import('../../nodes/EvoVoice/EvoVoice.node');
+		node = new fresh.EvoVoice();
+	});
+	if (!node) throw new Error('the node did not load');
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
 }

@@ -3,21 +3,26 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { messages } from '../model/messages';
 import { isObject } from '../model/objects';
-import type { Client } from '../transport/client';
+import type { Client, Slot } from '../transport/client';
 import { entityPath } from '../transport/paths';
+import { processRecords } from './records';
 import type { EntityRef } from './types';
 
-/** A record as read (or as a write returned it), and when: the base a merge is built on. */
+/**
+ * A record as read (or as a write returned it): the base a merge is built on. `since` is when the
+ * read was sent (its answer is no older), `mark` the process's write mark then (executor/records.ts).
+ */
 export interface Snapshot {
 	entity: IDataObject;
-	at: number;
+	since: number;
+	mark: number;
 }
 
-/** A merge base older than this is read again just before the write that rests on it. */
-export const MAX_BASE_AGE_MS = 60_000;
-
-/** A resend of a merged body that waited this long is built again on a fresh read. */
-export const REREAD_AFTER_WAIT_SECONDS = 5;
+/**
+ * A merge base older than this is read again just before the write that rests on it. It bounds how
+ * long a write can rest on a stale read, which is what confirming a change relies on (confirm.ts).
+ */
+export const FRESH_BASE_MS = 500;
 
 /** True when `value` is the record with this ID: anything else must never become a merge base. */
 export function isEntity(value: unknown, id: string): value is IDataObject {
@@ -33,10 +38,17 @@ export function entityRef(collection: EntityRef['collection'], id: string, label
  * Reads the record and checks it is the one asked for: an empty object, a proxy's page or another
  * record merged into and written back would overwrite what it lacks.
  */
-export async function readEntity(client: Client, entity: EntityRef, itemIndex: number): Promise<Snapshot> {
-	const read = await client.read(entityPath(entity.collection, entity.id));
+export async function readEntity(client: Client, entity: EntityRef, itemIndex: number, slot?: Slot): Promise<Snapshot> {
+	const since = Date.now();
+	const mark = processRecords.mark();
+	const read = await client.read(entityPath(entity.collection, entity.id), {}, slot);
 	if (!isEntity(read, entity.id)) {
 		throw new NodeOperationError(client.node, client.scrub(messages.notTheEntity(entity.label, entity.id, read)), { itemIndex });
 	}
-	return { entity: read, at: Date.now() };
+	return { entity: read, since, mark };
+}
+
+/** The key of a record in this process's registry: the same record whichever run or credential asks. */
+export function recordKey(client: Client, entity: EntityRef): string {
+	return `${client.origin} ${entity.key}`;
 }

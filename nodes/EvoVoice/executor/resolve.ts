@@ -11,6 +11,7 @@ import { entityRef, isEntity, readEntity, type Snapshot } from './entity';
 import { FieldDefinitions } from './fieldDefinitions';
 import { failedItem } from './outcomes';
 import { eachLimited } from './pool';
+import { processRecords } from './records';
 import type { EntityRef, Failed, Planned, Resolved, Run } from './types';
 
 /** Each record's state as read before the writes, by record key: the base of the first merge. */
@@ -28,6 +29,9 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 	if (withReference.length === 0) return found;
 	const requestOf = ({ plan }: Planned): ReferenceRequest => ({ referenceId: plan.target?.referenceId ?? '', accountIds: plan.target?.accountIds });
 	const fail = (item: Planned, error: unknown) => found.set(item.index, failedItem(run.context, run.client, item.index, error));
+	// A verified customer was read during the look-up: no later than this, and no fresher than this mark.
+	const since = Date.now();
+	const mark = processRecords.mark();
 	try {
 		const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context));
 		for (const item of withReference) {
@@ -40,7 +44,7 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 				found.set(item.index, resolution.customerId);
 				// Only the record asked for may become a merge base.
 				if (isEntity(resolution.entity, resolution.customerId)) {
-					bases.set(`customers/${resolution.customerId}`, { entity: resolution.entity, at: Date.now() });
+					bases.set(`customers/${resolution.customerId}`, { entity: resolution.entity, since, mark });
 				}
 			}
 		}

@@ -5,11 +5,14 @@ import type { TransportSettings } from '../transport/client';
 import { DEFAULT_RETRY } from '../transport/retry';
 
 export const DEFAULT_MAX_IN_FLIGHT = 5;
+export const DEFAULT_CONFIRM_AFTER_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** The run-wide settings: node settings, not per item, so they are read once (from item 0). */
 export interface RunSettings extends TransportSettings {
 	continueOnFail: boolean;
+	/** Changes that rest on a read are read back this long (or longer) after the last write (confirm.ts). */
+	confirm: { enabled: boolean; afterMs: number };
 }
 
 function proxyOf(context: IExecuteFunctions, proxy: string): IHttpRequestOptions['proxy'] {
@@ -46,5 +49,9 @@ export function readSettings(context: IExecuteFunctions): RunSettings {
 			...(options.allowUnauthorizedCerts === true ? { skipSslCertificateValidation: true } : {}),
 		},
 		continueOnFail: context.continueOnFail(),
+		confirm: {
+			enabled: options.confirmChanges !== false,
+			afterMs: Math.max(0, number(options.confirmAfter, DEFAULT_CONFIRM_AFTER_MS)),
+		},
 	};
 }

@@ -2,15 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CLEARED } from '../model/mappers/body';
-import { mergeIntoCurrent } from '../model/mappers/merge';
 import { messages } from '../model/messages';
 import { ApiResponseError } from '../transport/errors';
 import { readPages } from '../transport/paging';
-import { isEntity, MAX_BASE_AGE_MS, readEntity, REREAD_AFTER_WAIT_SECONDS, type Snapshot } from './entity';
+import { confirmChanges, type Watched } from './confirm';
+import { isEntity } from './entity';
 import { failedItem } from './outcomes';
 import { eachLimited } from './pool';
+import { RecordState, writeRecord } from './record';
 import type { Bases } from './resolve';
-import type { Done, EntityRef, Failed, Resolved, Run } from './types';
+import type { Applied, Done, Failed, Resolved, Run } from './types';
 
 /** Items that write to the same record form one chain, applied in input order. */
 function chains(items: Resolved[]): Resolved[][] {
@@ -30,33 +31,6 @@ function chains(items: Resolved[]): Resolved[][] {
 	return result;
 }
 
-/** One chain's view of its record: what the last write left, or the read made before the writes. */
-class RecordState {
-	constructor(
-		private readonly run: Run,
-		private snapshot: Snapshot | undefined,
-	) {}
-
-	async current(entity: EntityRef, itemIndex: number): Promise<IDataObject> {
-		if (this.snapshot && Date.now() - this.snapshot.at <= MAX_BASE_AGE_MS) return this.snapshot.entity;
-		return await this.reread(entity, itemIndex);
-	}
-
-	async reread(entity: EntityRef, itemIndex: number): Promise<IDataObject> {
-		this.snapshot = await readEntity(this.run.client, entity, itemIndex);
-		return this.snapshot.entity;
-	}
-
-	/** After a write: its answer is the new state if it is the record; else the next merge reads. */
-	written(response: unknown, entity: EntityRef | undefined): void {
-		this.snapshot = entity && isEntity(response, entity.id) ? { entity: response, at: Date.now() } : undefined;
-	}
-
-	forget(): void {
-		this.snapshot = undefined;
-	}
-}
-
 /**
  * A write that clears a reference (Remove Parent Customer, Remove Logo) sends CLEARED; an API that
  * ignores it answers with the old value still there. Such an item fails, naming the field and the
@@ -74,30 +48,17 @@ function checkCleared(run: Run, item: Resolved, response: unknown): void {
 	);
 }
 
-async function write(run: Run, item: Resolved, state: RecordState): Promise<IDataObject[]> {
-	const { merge, entity, body } = item;
-	const laid = merge && entity ? { merge, entity, body: body ?? {} } : undefined;
-	const response = await run.client.request({
-		method: item.plan.method,
-		path: item.path,
-		body: laid ? mergeIntoCurrent(await state.current(laid.entity, item.index), laid.body, laid.merge) : body,
-		...(laid
-			? {
-					rebuild: {
-						afterSeconds: REREAD_AFTER_WAIT_SECONDS,
-						body: async () => mergeIntoCurrent(await state.reread(laid.entity, item.index), laid.body, laid.merge),
-					},
-				}
-			: {}),
-	});
-	state.written(response, entity);
-	checkCleared(run, item, response);
-	return response === undefined ? [] : [response];
-}
-
-async function send(run: Run, item: Resolved, state: RecordState): Promise<IDataObject[]> {
+async function send(run: Run, item: Resolved, state: RecordState, watched: Watched[]): Promise<IDataObject[]> {
 	const { plan } = item;
-	if (plan.kind === 'write') return await write(run, item, state);
+	if (plan.kind === 'write') {
+		const request = { method: plan.method, path: item.path, body: item.body, merge: item.merge };
+		const written = await writeRecord(run, request, item.entity, state, item.index);
+		checkCleared(run, item, written.response);
+		if (item.entity && request.merge && written.changes.length && run.settings.confirm.enabled) {
+			watched.push({ index: item.index, entity: item.entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response });
+		}
+		return written.response === undefined ? [] : [written.response];
+	}
 	if (plan.kind === 'list') {
 		return await readPages<IDataObject>(async (page, countPerPage) => await run.client.page(item.path, plan.qs ?? {}, page, countPerPage), plan.limit);
 	}
@@ -110,11 +71,13 @@ async function send(run: Run, item: Resolved, state: RecordState): Promise<IData
 
 /**
  * Stage 3: sends every item that passed its checks, chains of one record one after another, chains
- * side by side up to the in-flight limit. Without "continue on fail" nothing new starts after a
- * failure; a cancelled execution starts nothing new either (n8n aborts the requests in flight).
+ * side by side up to the in-flight limit, then confirms the changes that rest on a read
+ * (confirm.ts). Without "continue on fail" nothing new starts after a failure; a cancelled
+ * execution starts nothing new either (n8n aborts the requests in flight).
  */
 export async function writeItems(run: Run, items: Array<Resolved | Failed>, bases: Bases): Promise<Done[]> {
 	const done = new Map<number, Done>();
+	const watched: Watched[] = [];
 	let stopped = false;
 	const cancelled = run.context.getExecutionCancelSignal?.();
 	const ready = items.filter((item): item is Resolved => item.stage === 'resolved');
@@ -126,15 +89,18 @@ export async function writeItems(run: Run, items: Array<Resolved | Failed>, base
 				continue;
 			}
 			try {
-				const records = await send(run, item, state);
+				const records = await send(run, item, state, watched);
 				done.set(item.index, { stage: 'applied', index: item.index, plan: item.plan, ...(item.entity ? { entity: item.entity } : {}), records });
 			} catch (error) {
-				// The write may or may not have landed: the next one in the chain reads afresh.
-				state.forget();
 				done.set(item.index, failedItem(run.context, run.client, item.index, error));
 				if (!run.settings.continueOnFail) stopped = true;
 			}
 		}
 	});
+	for (const [index, outcome] of await confirmChanges(run, watched)) {
+		const applied = done.get(index);
+		if (outcome.stage === 'failed') done.set(index, outcome);
+		else if (applied?.stage === 'applied' && outcome.records) done.set(index, { ...applied, records: outcome.records } satisfies Applied);
+	}
 	return items.map((item) => (item.stage === 'failed' ? item : (done.get(item.index) ?? { stage: 'notSent', index: item.index })));
 }

@@ -89,12 +89,22 @@ export const messages = {
 		`Evo Voice kept ${label} (${key}) = ${typeof kept === 'string' ? kept : show(kept)} on ${entity.toLowerCase()} ${JSON.stringify(id)}: it did not remove it when sent an empty value; the other changes were applied`,
 	referenceKeptDescription: (label: string) =>
 		`The update was sent and answered, but the answer still holds the old ${label}: this Evo Voice ignores an empty value for it. Remove the ${label} in Evo Voice itself. The item is reported as failed so that nothing downstream takes it as removed.`,
+	changesNotHeld: (entity: string, id: string, changes: string[]) =>
+		`Another execution kept overwriting this change to ${entity.toLowerCase()} ${JSON.stringify(id)}: ${list(changes)}. It was written and applied again, but did not hold when read back`,
+	changesNotHeldDescription: (rounds: number) =>
+		`Evo Voice has no conditional write, so every change that rests on a read is read back once the other executions of the moment have written, and applied again if one of them undid it. After ${rounds} rounds it still had not held: another workflow or person is changing the same values at the same time. The item is reported as failed so that nothing downstream takes it as done; run it again once they are done.`,
+	changesUnconfirmed: (entity: string, id: string, cause: string) =>
+		`The update of ${entity.toLowerCase()} ${JSON.stringify(id)} was sent and answered, but reading it back to confirm it failed: ${cause}. Check the record before running the item again`,
 	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
 	// Words, not the error code: n8n swaps a message containing a known code for a generic text.
 	network: (code: string) =>
 		`Could not reach the Evo Voice API: ${networkCauses[code] ?? 'the network request failed'}`,
 	timeout: (ms: number) => `The Evo Voice API did not answer within ${ms} ms`,
 } as const;
+
+function list(names: string[]): string {
+	return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+}
 
 function inAccounts(accountIds: string[]): string {
 	return accountIds.length ? ` in account${accountIds.length > 1 ? 's' : ''} ${accountIds.join(', ')}` : '';

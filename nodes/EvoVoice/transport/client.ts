@@ -31,10 +31,20 @@ export interface TransportSettings {
 
 export interface ClientRequest extends RequestSpec {
 	/**
-	 * Builds the body again before a resend that waited this long or longer: a merged body rests on
-	 * a read, and a read that old may no longer be the record's state.
+	 * Builds the body just before each attempt, once the request holds its slot: a merged body rests
+	 * on a read, which must still be the record's state when the write goes out (a resend after a
+	 * rate limit waited may have to read again).
 	 */
-	rebuild?: { afterSeconds: number; body: () => Promise<IDataObject> };
+	build?: () => Promise<IDataObject>;
+}
+
+/** A sending slot held across several requests: a read and the write that rests on it. */
+export class Slot {
+	private constructor() {}
+
+	static take(): Slot {
+		return new Slot();
+	}
 }
 
 /**
@@ -45,6 +55,10 @@ export interface ClientRequest extends RequestSpec {
 export class Client {
 	readonly limiter: Limiter;
 	private readonly secrets: string[];
+	/** The longest any request of this client took to answer, in ms: how long a write can take to land. */
+	slowestMs = 0;
+	/** The API this client talks to (the credential's Base URL): records are the same records whoever asks. */
+	readonly origin: string;
 
 	private constructor(
 		private readonly context: ApiContext,
@@ -53,24 +67,29 @@ export class Client {
 	) {
 		this.limiter = new Limiter(settings.maxInFlight);
 		this.secrets = secretForms(credentials);
+		this.origin = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '').toLowerCase();
 	}
 
 	static async open(context: ApiContext, settings: TransportSettings): Promise<Client> {
 		return new Client(context, await context.getCredentials('evoVoiceApi'), settings);
 	}
 
-	async request<T = IDataObject>(spec: ClientRequest): Promise<T | undefined> {
+	/**
+	 * Sends one request, retried as the retry policy allows. With a `slot` the caller already holds
+	 * one (see `withSlot`); otherwise each attempt takes its own, and none is held while waiting.
+	 */
+	async request<T = IDataObject>(spec: ClientRequest, slot?: Slot): Promise<T | undefined> {
 		let waited = 0;
-		let body = spec.body;
 		for (let tries = 0; ; tries++) {
 			let failure: unknown;
-			await this.limiter.acquire();
+			if (!slot) await this.limiter.acquire();
 			try {
+				const body = spec.build ? await spec.build() : spec.body;
 				return (await this.send({ ...spec, body })) as T | undefined;
 			} catch (error) {
 				failure = error;
 			} finally {
-				this.limiter.release();
+				if (!slot) this.limiter.release();
 			}
 			const { maxRetries, maxWaitSeconds } = this.settings.retry;
 			const delay = tries < maxRetries ? retryDelaySeconds(failure, spec.method, tries) : undefined;
@@ -79,13 +98,25 @@ export class Client {
 			waited += delay;
 			if (failure instanceof ApiResponseError && failure.retryAfterSeconds !== undefined) this.limiter.pause(delay);
 			await sleep(delay * 1000);
-			if (spec.rebuild && waited >= spec.rebuild.afterSeconds) body = await spec.rebuild.body();
+		}
+	}
+
+	/**
+	 * Holds one slot of the in-flight limit for several requests: a read and the write laid over it
+	 * go out back to back, with nothing of this run queued between them.
+	 */
+	async withSlot<T>(work: (slot: Slot) => Promise<T>): Promise<T> {
+		await this.limiter.acquire();
+		try {
+			return await work(Slot.take());
+		} finally {
+			this.limiter.release();
 		}
 	}
 
 	/** A GET whose answer must be an object (an entity, a page, settings). */
-	async read<T = IDataObject>(path: string, qs: IDataObject = {}): Promise<T> {
-		const result = await this.request<T>({ method: 'GET', path, qs });
+	async read<T = IDataObject>(path: string, qs: IDataObject = {}, slot?: Slot): Promise<T> {
+		const result = await this.request<T>({ method: 'GET', path, qs }, slot);
 		if (result === undefined) throw new ApiResponseError(200, {}, '', 'malformed');
 		return result;
 	}
@@ -95,12 +126,14 @@ export class Client {
 	}
 
 	private async send(spec: RequestSpec): Promise<unknown> {
+		const started = Date.now();
 		const response = (await this.context.helpers.httpRequestWithAuthentication.call(
 			this.context,
 			'evoVoiceApi',
 			requestOptions(spec, { returnFullResponse: true, ignoreHttpStatusErrors: true, ...this.settings.transport }),
 			{ credentialsDecrypted: { id: '', name: 'evoVoiceApi', type: 'evoVoiceApi', data: this.credentials } },
 		)) as IN8nHttpFullResponse;
+		this.slowestMs = Math.max(this.slowestMs, Date.now() - started);
 		const { statusCode: status, headers, body } = response;
 		if (status >= 400) throw new ApiResponseError(status, headers, body);
 		if (status === 204 || body === undefined || body === null || body === '') return undefined;
