@@ -1,0 +1,117 @@
+// Customer › Update in merge mode (the default) against the sandbox: what is not set is kept, also over several items for one customer.
+import { runNode } from '../harness';
+import { byId, byReference, customerUpdate } from '../fixtures/parameters';
+import { asAdmin, sandboxView, startEach, withBulkCustomers } from '../fixtures/sandbox';
+
+const sandbox = sandboxView();
+const admin = () => asAdmin(sandbox);
+const patches = () => sandbox.log.filter((e) => e.method === 'PATCH');
+const paired = (items: { pairedItem?: unknown }[]) => items.map((i) => (i.pairedItem as { item: number }).item);
+
+describe('updates against the sandbox', () => {
+	startEach(sandbox, withBulkCustomers(230));
+
+	test('a name update changes only the name and returns the whole customer', async () => {
+		const before = structuredClone(sandbox.state.customers['cus-acme']);
+		const { items, error } = await runNode({ parameters: { ...customerUpdate({ name: 'Acme Dental Group' }), simple: false }, credentials: admin() });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: 'cus-acme', name: 'Acme Dental Group', tags: before.tags });
+		const after = sandbox.state.customers['cus-acme'];
+		expect({ ...after, name: before.name, dateLastModified: before.dateLastModified, lastModifiedBy: before.lastModifiedBy }).toEqual(before);
+	});
+
+	test('merging one billing item keeps the other eight (the default)', async () => {
+		const before = structuredClone(sandbox.state.customers['cus-acme'].billingSettings!);
+		await runNode({ parameters: customerUpdate({ billingSettings: { localNumbers: { unitCost: 9.99 } } }), credentials: admin() });
+		const after = sandbox.state.customers['cus-acme'].billingSettings!;
+		expect(after.localNumbers).toEqual({ ...before.localNumbers, unitCost: 9.99 });
+		expect({ ...after, localNumbers: before.localNumbers }).toEqual(before);
+		expect(sandbox.log.map((e) => e.method)).toEqual(['GET', 'PATCH']);
+	});
+
+	test('replacing sends only the item given, and the API drops the rest: the trap merge avoids', async () => {
+		await runNode({ parameters: customerUpdate({ billingSettings: { localNumbers: { unitCost: 9.99 } } }, byId('cus-acme'), 'replace'), credentials: admin() });
+		expect(sandbox.state.customers['cus-acme'].billingSettings).toEqual({ localNumbers: { unitCost: 9.99 } });
+	});
+
+	test('merging a data value keeps the other data values and unknown fields of app settings', async () => {
+		sandbox.state.customers['cus-acme'].appSettings = { ...sandbox.state.customers['cus-acme'].appSettings, stagingOnly: 'kept' } as never;
+		const before = structuredClone(sandbox.state.customers['cus-acme']);
+		await runNode({
+			parameters: customerUpdate({ data: { values: [{ name: 'Seats', type: 'number', numberValue: 40 }] }, appSettings: { pageTitle: 'Acme Portal' } }),
+			credentials: admin(),
+		});
+		const after = sandbox.state.customers['cus-acme'];
+		expect(after.data).toEqual({ ...before.data, Seats: { numberValue: 40 } });
+		expect(after.appSettings).toEqual({ ...before.appSettings, pageTitle: 'Acme Portal', stagingOnly: 'kept' });
+	});
+
+	test('adding a tag keeps the others; removing one keeps the rest', async () => {
+		const ids = () => sandbox.state.customers['cus-acme'].tags!.map((t) => t.id).sort();
+		const before = ids();
+		await runNode({ parameters: customerUpdate({ addTagIds: ['tag-wholesale'] }), credentials: admin() });
+		expect(ids()).toEqual([...before, 'tag-wholesale'].sort());
+		await runNode({ parameters: customerUpdate({ removeTagIds: [before[0]] }), credentials: admin() });
+		expect(ids()).toEqual([...before.slice(1), 'tag-wholesale'].sort());
+	});
+});
+
+// The run as the executor sees it: items for the same entity, each resting on the one before.
+describe('items for the same customer in one run lose nothing', () => {
+	startEach(sandbox, withBulkCustomers(120));
+
+	test('tags: each item adds its own, and every one is kept', async () => {
+		const before = sandbox.state.customers['cus-acme'].tags!.map((t) => t.id);
+		const { items, error } = await runNode({
+			parameters: customerUpdate({ addTagIds: '={{ [$json.tag] }}' }),
+			items: [{ tag: 'tag-churn-risk' }, { tag: 'tag-wholesale' }],
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.state.customers['cus-acme'].tags!.map((t) => t.id).sort()).toEqual([...before, 'tag-churn-risk', 'tag-wholesale'].sort());
+		expect(paired(items)).toEqual([0, 1]);
+		// One read before the writes; the second write rests on the first one's answer.
+		expect(sandbox.log.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /customers/cus-acme', 'PATCH /customers/cus-acme', 'PATCH /customers/cus-acme']);
+	});
+
+	test('billing: the later item wins in input order, and neither loses the other items or its tag', async () => {
+		const before = structuredClone(sandbox.state.customers['cus-acme'].billingSettings!);
+		const tagsBefore = sandbox.state.customers['cus-acme'].tags!.map((t) => t.id);
+		const { error } = await runNode({
+			parameters: customerUpdate({ billingSettings: { localNumbers: { unitCost: '={{ $json.cost }}' } }, addTagIds: '={{ [$json.tag] }}' }),
+			items: [{ cost: 9.99, tag: 'tag-churn-risk' }, { cost: 12.5, tag: 'tag-wholesale' }],
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		const after = sandbox.state.customers['cus-acme'];
+		expect(after.billingSettings).toEqual({ ...before, localNumbers: { ...before.localNumbers, unitCost: 12.5 } });
+		expect(after.tags!.map((t) => t.id).sort()).toEqual([...tagsBefore, 'tag-churn-risk', 'tag-wholesale'].sort());
+		const [first, second] = patches().map((e) => e.body as { billingSettings: object });
+		expect(first.billingSettings).toEqual({ ...before, localNumbers: { ...before.localNumbers, unitCost: 9.99 } });
+		expect(second.billingSettings).toEqual(after.billingSettings);
+	});
+
+	test('data: two items set two data values, and both are kept with the others', async () => {
+		const before = structuredClone(sandbox.state.customers['cus-acme'].data!);
+		const { error } = await runNode({
+			parameters: customerUpdate({ data: { values: [{ name: '={{ $json.name }}', type: 'auto', value: '={{ $json.value }}' }] } }),
+			items: [{ name: 'Seats', value: '77' }, { name: 'Plan', value: 'Enterprise' }],
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.state.customers['cus-acme'].data).toEqual({ ...before, Seats: { numberValue: 77 }, Plan: { stringValue: 'Enterprise' } });
+	});
+
+	test('many items for one customer are sent one after another, by ID and by reference ID alike', async () => {
+		sandbox.setFaults([{ route: 'PATCH /customers/:id', latencyMs: 20 }]);
+		const tags = ['tag-vip', 'tag-new', 'tag-churn-risk', 'tag-wholesale'];
+		const { error } = await runNode({
+			parameters: customerUpdate({ addTagIds: '={{ [$json.tag] }}' }, '={{ $json.locator }}'),
+			items: tags.map((tag, i) => ({ tag, locator: i % 2 ? byReference('crm-2001') : byId('cus-bluebird') })),
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox.state.customers['cus-bluebird'].tags!.map((t) => t.id).sort()).toEqual([...tags].sort());
+		expect(sandbox.counters().maxInFlight).toBe(1);
+	});
+});
