@@ -111,7 +111,7 @@ describe('events', () => {
 		[{ sessions: { count: 2, channels: ['Pigeon'] } }, 'sessions.channels is ["Pigeon"]; expected a non-empty list of Voice | Chat | Fax'],
 		[{ sessions: { count: 1, open: 2 } }, 'sessions.open is 2, more than sessions.count 1'],
 		[{ notifications: -1 }, 'notifications.count is -1'],
-		[{ sessions: 2, at: ['2025-01-01T00:00:00Z'] }, 'at holds 1 times for 3 events'] // 2 sessions and the customer created,
+		[{ sessions: 2, at: ['2025-01-01T00:00:00Z'] }, 'at holds 1 times for 3 events'], // 2 sessions and the customer created
 		[{ endSessions: { ids: ['ses-seed-01'] } }, "session 'ses-seed-01' has already ended"],
 		[{ sesions: 1 }, "unknown burst field 'sesions'"],
 	])('a bad burst is 400 naming the field, and makes nothing: %o', async (body, message) => {
