@@ -2,6 +2,8 @@
 // handler, answer, log. Kept allocation-light because benchmarks push thousands of requests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticateRequest, redactAuthorization, SECRET_COOKIES, SECRET_QUERY } from './auth';
+import { Clock } from './clock';
+import { Events } from './events';
 import { garbled, JSON_TYPE, statusReply, type Reply } from './fault-replies';
 import { FaultEngine, type FaultRule } from './faults';
 import { ApiError, errorBody, parseQuery, readBody, TOO_LARGE, type Result } from './http';
@@ -12,18 +14,23 @@ import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
 import { control, type ControlApi } from './routes/control';
 import { customerRoutes } from './routes/customers';
+import { notificationRoutes } from './routes/notifications';
+import { sessionRoutes } from './routes/sessions';
 import { systemRoutes } from './routes/system';
 import { StateFile, stateFromSeed } from './state';
 import type { RequestLogEntry, SandboxState, SeedData } from './types';
 
 export class Core {
-	readonly router = new Router([...authRoutes, ...customerRoutes, ...accountRoutes, ...systemRoutes]);
+	readonly router = new Router([...authRoutes, ...customerRoutes, ...accountRoutes, ...systemRoutes, ...sessionRoutes, ...notificationRoutes]);
 	readonly faults = new FaultEngine(this.router.keys());
 	readonly counters = new CounterSet();
 	readonly log: RequestLog;
 	readonly stateFile?: StateFile;
 	state: SandboxState;
 	semantics: SandboxSemantics;
+	/** The sandbox's "now": every stamp and the archive's age read it (clock.ts). */
+	readonly clock = new Clock();
+	readonly events: Events;
 	/** Sessions opened by POST /auth/credentials: session ID → user ID. Never persisted. */
 	readonly sessions = new Map<string, string>();
 	/** Latency timers, cleared by stop() so a closing sandbox leaves nothing behind. */
@@ -36,6 +43,7 @@ export class Core {
 		this.log = new RequestLog(logLimit);
 		if (stateFile) this.stateFile = new StateFile(stateFile, () => this.state);
 		this.state = this.stateFile?.load() ?? stateFromSeed(seed);
+		this.events = new Events(() => this.state, () => this.clock.nowMs(), this.newCustomerId, () => this.stateFile?.schedule());
 	}
 
 	reset(seed?: SeedData): void {
@@ -44,6 +52,7 @@ export class Core {
 		this.counters.clear();
 		this.faults.set([]);
 		this.sessions.clear();
+		this.clock.reset();
 		this.stateFile?.schedule();
 	}
 
@@ -63,7 +72,7 @@ export class Core {
 		});
 	}
 
-	private newCustomerId = (): string => {
+	private readonly newCustomerId = (): string => {
 		let id: string;
 		do id = `cus-${String(this.state.nextId++).padStart(6, '0')}`;
 		while (this.state.customers[id]);
@@ -154,7 +163,7 @@ export class Core {
 			const creds = { authorization: h.authorization, cookie: h.cookie, sessionId: Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader, query };
 			const user = authenticateRequest(this.state, creds, this.semantics.auth, this.sessions);
 			const rc: RequestContext = {
-				method, path, params: {}, query, body, bodyError, user, state: this.state, now: new Date(startedAt),
+				method, path, params: {}, query, body, bodyError, user, state: this.state, now: this.clock.now(),
 				newCustomerId: this.newCustomerId, semantics: this.semantics, sessions: this.sessions,
 			};
 			result = dispatch(match!, rc);
@@ -200,6 +209,9 @@ export class Core {
 		counters: () => this.counters.snapshot(),
 		reset: (seed) => this.reset(seed),
 		state: () => this.state,
+		clock: (spec) => (spec === undefined ? this.clock.state() : this.clock.set(spec)),
+		burst: (spec) => this.events.burst(spec),
+		semantics: (overrides) => (overrides === undefined ? this.semantics : (this.semantics = resolveSemantics(overrides))),
 	};
 }
 

@@ -47,6 +47,31 @@ export type EmptyTagMode = (typeof EMPTY_TAG_MODES)[number];
 export const BLANK_STRING_MODES = ['store', 'clear', 'ignore', 'reject'] as const;
 export type BlankStringMode = (typeof BLANK_STRING_MODES)[number];
 
+/**
+ * How entity dates (dateCreated, dateLastModified, dateCompleted, log dates) are written:
+ * `iso` 2024-05-20T09:30:00.000Z; `isoNoZone` 2024-05-20T09:30:00.000 (the UTC wall time, no
+ * designator: a .NET DateTime of kind Unspecified); `wcf` /Date(1716197400000-0000)/ (ServiceStack's
+ * own DateTime format). The sandbox stores ISO with Z; only answers change.
+ */
+export const DATE_FORMATS = ['iso', 'isoNoZone', 'wcf'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** Lists whose sortField/sortOrder the server may honour or ignore. */
+export const SORTED_LISTS = ['customers', 'sessions', 'notifications'] as const;
+export type SortedList = (typeof SORTED_LISTS)[number];
+
+/**
+ * `honoured` sorts as asked; `ignored` answers in storage (insertion) order whatever was asked:
+ * oldest first, even after updates, so a poller that asks for newest first and stops at the first
+ * record it has seen misses everything new.
+ */
+export const SORT_MODES = ['honoured', 'ignored'] as const;
+export type SortMode = (typeof SORT_MODES)[number];
+
+/** Which session date the startDate/endDate day filter reads (notifications only have dateCreated). */
+export const SESSION_DAY_FIELDS = ['dateCreated', 'dateCompleted'] as const;
+export type SessionDayField = (typeof SESSION_DAY_FIELDS)[number];
+
 export interface SandboxSemantics {
 	auth: Record<AuthMode, boolean>;
 	nested: Record<NestedObject, NestedMode>;
@@ -54,6 +79,15 @@ export interface SandboxSemantics {
 	blankString: BlankStringMode;
 	/** Lists answer at most this many items a page, whatever countPerPage asks; null = no cap. */
 	maxCountPerPage: number | null;
+	dateFormat: DateFormat;
+	/** The IANA zone whose whole days startDate/endDate (YYYY-MM-DD) mean, for sessions and notifications. */
+	dayZone: string;
+	/** True: endDate's day is included; false: the range stops at the start of endDate's day. */
+	endDateInclusive: boolean;
+	sessionDayField: SessionDayField;
+	sort: Record<SortedList, SortMode>;
+	/** Ended sessions created more than this many days ago are found only with searchArchive=true; null = no archive. */
+	archiveAfterDays: number | null;
 }
 
 /** The guesses of API-NOTES.md. */
@@ -64,6 +98,12 @@ export function defaultSemantics(): SandboxSemantics {
 		emptyTagIds: 'clear',
 		blankString: 'store',
 		maxCountPerPage: null,
+		dateFormat: 'iso',
+		dayZone: 'UTC',
+		endDateInclusive: true,
+		sessionDayField: 'dateCreated',
+		sort: { customers: 'honoured', sessions: 'honoured', notifications: 'honoured' },
+		archiveAfterDays: null,
 	};
 }
 
@@ -74,6 +114,12 @@ export interface SemanticsOverrides {
 	emptyTagIds?: EmptyTagMode;
 	blankString?: BlankStringMode;
 	maxCountPerPage?: number | null;
+	dateFormat?: DateFormat;
+	dayZone?: string;
+	endDateInclusive?: boolean;
+	sessionDayField?: SessionDayField;
+	sort?: Partial<Record<SortedList, SortMode>>;
+	archiveAfterDays?: number | null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,7 +140,10 @@ function keysOf(where: string, value: unknown, allowed: readonly string[]): Reco
 /** Defaults overlaid with `overrides`, checked: a wrong name or value throws an error naming it. */
 export function resolveSemantics(overrides: unknown = {}): SandboxSemantics {
 	const out = defaultSemantics();
-	const o = keysOf('setting', overrides, ['auth', 'nested', 'emptyTagIds', 'blankString', 'maxCountPerPage']);
+	const o = keysOf('setting', overrides, [
+		'auth', 'nested', 'emptyTagIds', 'blankString', 'maxCountPerPage',
+		'dateFormat', 'dayZone', 'endDateInclusive', 'sessionDayField', 'sort', 'archiveAfterDays',
+	]);
 	if (o.auth !== undefined) {
 		for (const [mode, on] of Object.entries(keysOf('auth mode', o.auth, AUTH_MODES))) {
 			if (typeof on !== 'boolean') throw new Error(`semantics: auth.${mode} is ${JSON.stringify(on)}; expected true or false`);
@@ -115,7 +164,44 @@ export function resolveSemantics(overrides: unknown = {}): SandboxSemantics {
 		}
 		out.maxCountPerPage = cap as number | null;
 	}
+	resolveTimeline(o, out);
 	return out;
+}
+
+/** The settings of dates, day filters, sorting and the archive (what a polling trigger depends on). */
+function resolveTimeline(o: Record<string, unknown>, out: SandboxSemantics): void {
+	if (o.dateFormat !== undefined) out.dateFormat = oneOf('dateFormat', o.dateFormat, DATE_FORMATS);
+	if (o.dayZone !== undefined) out.dayZone = zoneOf(o.dayZone);
+	if (o.endDateInclusive !== undefined) {
+		if (typeof o.endDateInclusive !== 'boolean') throw new Error(`semantics: endDateInclusive is ${JSON.stringify(o.endDateInclusive)}; expected true or false`);
+		out.endDateInclusive = o.endDateInclusive;
+	}
+	if (o.sessionDayField !== undefined) out.sessionDayField = oneOf('sessionDayField', o.sessionDayField, SESSION_DAY_FIELDS);
+	if (o.sort !== undefined) {
+		for (const [list, mode] of Object.entries(keysOf('sorted list', o.sort, SORTED_LISTS))) {
+			out.sort[list as SortedList] = oneOf(`sort.${list}`, mode, SORT_MODES);
+		}
+	}
+	if (o.archiveAfterDays !== undefined) {
+		const days = o.archiveAfterDays;
+		if (days !== null && !(typeof days === 'number' && Number.isFinite(days) && days > 0)) {
+			throw new Error(`semantics: archiveAfterDays is ${JSON.stringify(days)}; expected a number of days above 0, or null`);
+		}
+		out.archiveAfterDays = days as number | null;
+	}
+}
+
+/** An IANA zone name as Intl knows it (so 'utc' and 'Europe/Nowhere' are caught here, not per request). */
+function zoneOf(value: unknown): string {
+	if (typeof value === 'string' && value) {
+		try {
+			new Intl.DateTimeFormat('en-US', { timeZone: value });
+			return value;
+		} catch {
+			// reported below
+		}
+	}
+	throw new Error(`semantics: dayZone is ${JSON.stringify(value)}; expected an IANA time zone such as UTC or America/New_York`);
 }
 
 /**

@@ -1,5 +1,6 @@
-// ServiceStack-style list paging shared by GET /customers and GET /accounts.
+// ServiceStack-style list paging shared by every list route (customers, accounts, sessions, notifications).
 import { fieldError, queryBool, queryInt, queryList, queryString, type Query } from './http';
+import type { SortMode } from './modes';
 
 export interface ListResponse<T> {
 	items: T[];
@@ -24,28 +25,44 @@ function compare(a: SortKey, b: SortKey): number {
 	return a < b ? -1 : 1;
 }
 
+export interface PageOptions {
+	/** The semantics' page-size cap: lowers a larger countPerPage. */
+	maxCountPerPage?: number | null;
+	/** 'ignored': the records stay in the order given (storage order), whatever was asked. */
+	sort?: SortMode;
+	/** The order when none is asked: `name` Ascend unless the list says otherwise. */
+	defaultField?: string;
+	defaultOrder?: 'Ascend' | 'Descend';
+}
+
 /**
- * Filters by specificIds, sorts (sortField over the stored record, default `name`; ties by id),
- * then pages. `all=true` returns everything in one page. `simplifiedPaging=true` skips the totals
- * the way a .NET DTO would send them when not computed: totalCount 0, totalPages 0,
- * hasMorePages false, so a client must stop on an empty `items` page instead. `maxCountPerPage`
- * (the semantics' page-size cap) lowers a larger countPerPage.
+ * Filters by specificIds, sorts (sortField over the stored record; ties by id), then pages.
+ * `all=true` returns everything in one page. `simplifiedPaging=true` skips the totals the way a
+ * .NET DTO would send them when not computed: totalCount 0, totalPages 0, hasMorePages false, so a
+ * client must stop on an empty `items` page instead. sortOrder is checked even when the sort is
+ * ignored: the typed DTO binds it before the service runs.
  */
-export function pageOf<T extends { id: string }>(records: T[], query: Query, maxCountPerPage?: number | null): ListResponse<T> {
+export function pageOf<T extends { id: string }>(records: T[], query: Query, options: PageOptions = {}): ListResponse<T> {
 	const ids = queryList(query, 'specificIds');
 	if (ids) {
 		const wanted = new Set(ids);
 		records = records.filter((r) => wanted.has(r.id));
 	}
-	const order = queryString(query, 'sortOrder') ?? 'Ascend';
+	const askedField = queryString(query, 'sortField');
+	// The DTO's SortOrder is a plain enum: a sortField without sortOrder is Ascend, as in .NET.
+	const order = queryString(query, 'sortOrder') ?? (askedField === undefined ? options.defaultOrder : undefined) ?? 'Ascend';
 	if (order !== 'Ascend' && order !== 'Descend') {
 		throw fieldError('InvalidEnumValue', 'sortOrder', `'${order}' is not a valid SortOrders; expected one of Ascend, Descend`);
 	}
-	const field = queryString(query, 'sortField') ?? 'name';
-	const sign = order === 'Descend' ? -1 : 1;
-	const keyed = records.map((r) => ({ r, k: sortKey((r as Record<string, unknown>)[field]) }));
-	keyed.sort((x, y) => sign * compare(x.k, y.k) || (x.r.id < y.r.id ? -1 : x.r.id > y.r.id ? 1 : 0));
-	const sorted = keyed.map((x) => x.r);
+	let sorted = records;
+	if (options.sort !== 'ignored') {
+		const field = askedField ?? options.defaultField ?? 'name';
+		const sign = order === 'Descend' ? -1 : 1;
+		const keyed = records.map((r) => ({ r, k: sortKey((r as Record<string, unknown>)[field]) }));
+		keyed.sort((x, y) => sign * compare(x.k, y.k) || (x.r.id < y.r.id ? -1 : x.r.id > y.r.id ? 1 : 0));
+		sorted = keyed.map((x) => x.r);
+	}
+	const maxCountPerPage = options.maxCountPerPage;
 
 	const all = queryBool(query, 'all') ?? false;
 	const simplified = queryBool(query, 'simplifiedPaging') ?? false;

@@ -1,6 +1,7 @@
 // The default seed: a reseller with a small customer tree that exercises every DTO field, a second
 // account the manager cannot reach, and one login per role. Everything is deterministic (fixed
 // dates, fixed IDs) so tests and e2e runs can hard-code what they expect.
+import { seedNotifications, seedSessions } from './seed-events';
 import type { BillingSettings, CustomerInfo, SeedData, SystemSettings, Tag } from './types';
 
 export const SANDBOX_CREDENTIALS = {
@@ -184,6 +185,8 @@ export function defaultSeed(): SeedData {
 			},
 		],
 		systemSettings: { 'acc-reseller': systemSettings(), 'acc-other': systemSettings() },
+		sessions: seedSessions(),
+		notifications: seedNotifications(),
 	};
 }
 

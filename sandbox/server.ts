@@ -2,7 +2,9 @@
 // close() can end even requests deliberately left hanging by a 'timeout' fault.
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
+import type { ClockSpec, ClockState } from './clock';
 import { Core } from './core';
+import type { Events } from './events';
 import type { FaultRule } from './faults';
 import { resolveSemantics, type SandboxSemantics, type SemanticsOverrides } from './modes';
 import { defaultSeed } from './seed';
@@ -42,8 +44,14 @@ export interface Sandbox {
 	setSemantics(overrides: SemanticsOverrides): void;
 	/** Caps list page sizes (undefined lifts the cap): the semantics' maxCountPerPage. */
 	setMaxCountPerPage(max: number | undefined): void;
-	/** Back to the seed (or the one given); clears log, counters and faults. */
+	/** Back to the seed (or the one given); clears log, counters and faults; the clock back to real time. */
 	reset(seed?: SeedData): void;
+	/** The sandbox's now (clock.ts): what stamps dates and ages the archive. */
+	now(): Date;
+	/** Sets the clock: {at, frozen?} | {offsetMs} | {advanceMs} | {real: true}. Also PUT /__sandbox/clock. */
+	setClock(spec: ClockSpec): ClockState;
+	/** Makes events happen (events.ts, burst.ts); also POST /__sandbox/events. */
+	readonly events: Events;
 	close(): Promise<void>;
 }
 
@@ -90,6 +98,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		setMaxCountPerPage: (max) => (core.semantics.maxCountPerPage = max ?? null),
 		reset: (next) => core.reset(next),
+		now: () => core.clock.now(),
+		setClock: (spec) => core.clock.set(spec),
+		events: core.events,
 		close() {
 			closing ??= (async () => {
 				core.stop();

@@ -7,9 +7,14 @@ import type { CustomerInfo, SandboxState, SeedData } from './types';
 /** Deep-copies a seed into keyed records; derived customer fields are dropped (recomputed on read). */
 export function stateFromSeed(seed: SeedData): SandboxState {
 	const copy = structuredClone(seed);
-	const state: SandboxState = { accounts: mapRecord(), customers: mapRecord(), users: copy.users, systemSettings: copy.systemSettings, nextId: 1 };
+	const state: SandboxState = {
+		accounts: mapRecord(), customers: mapRecord(), users: copy.users, systemSettings: copy.systemSettings, nextId: 1,
+		sessions: mapRecord(), notifications: mapRecord(), nextSessionId: 1, nextNotificationId: 1,
+	};
 	for (const a of copy.accounts) state.accounts[a.id] = a;
 	for (const c of copy.customers) state.customers[c.id] = stripDerived(c);
+	for (const s of copy.sessions ?? []) state.sessions[s.id] = stripOwner(s);
+	for (const n of copy.notifications ?? []) state.notifications[n.id] = stripOwner(n);
 	return state;
 }
 
@@ -17,6 +22,13 @@ function stripDerived(c: CustomerInfo): CustomerInfo {
 	delete c.breadcrumb;
 	delete c.accountName;
 	return c;
+}
+
+function stripOwner<T extends { accountName?: string; customerName?: string; customerBreadcrumb?: unknown }>(r: T): T {
+	delete r.accountName;
+	delete r.customerName;
+	delete r.customerBreadcrumb;
+	return r;
 }
 
 /** State as GET /__sandbox/state shows it: no passwords or tokens, ever. */
@@ -47,12 +59,17 @@ export class StateFile {
 		if (!parsed || typeof parsed !== 'object' || !parsed.accounts || !parsed.customers || !parsed.users) {
 			throw new Error(`sandbox: ${this.file} is not a sandbox state file`);
 		}
+		// Files written before sessions and notifications existed load with none.
 		return {
 			systemSettings: {},
 			nextId: 1,
+			nextSessionId: 1,
+			nextNotificationId: 1,
 			...parsed,
 			accounts: mapRecord(parsed.accounts),
 			customers: mapRecord(parsed.customers),
+			sessions: mapRecord(parsed.sessions ?? {}),
+			notifications: mapRecord(parsed.notifications ?? {}),
 		} as SandboxState;
 	}
 

@@ -146,6 +146,73 @@ export interface AccountInfo extends EntityInfo {
 	billingSettings?: BillingSettings;
 }
 
+/** FlowChannels: the kind of conversation a session is. */
+export type FlowChannel = 'Voice' | 'Chat' | 'Fax';
+
+export interface SessionLogInfo {
+	date?: string;
+	message?: string;
+}
+
+/**
+ * SessionInfo as ListSessions' metadata page shows it, up to conferenceSid (the stored pages end
+ * there). Derived on read: accountName, customerName, customerBreadcrumb, endpointName.
+ * `log` is sent by GET /sessions/{id} only (the vendor CLI reads it there); `parentSessionId` is
+ * stored for the filter of that name but not sent: the pages seen do not list it as a field.
+ */
+export interface SessionInfo extends EntityInfo {
+	dialState?: 'None' | 'Active';
+	callState?: 'Disconnected' | 'Ringing' | 'Connected' | 'Hold' | 'Passive';
+	queueState?: 'None' | 'Queued' | 'Ringing' | 'Connected' | 'Hold' | 'Disconnected';
+	accountId: string;
+	accountName?: string;
+	customerId?: string;
+	customerBreadcrumb?: CustomerBreadcrumb[];
+	customerName?: string;
+	endpointId?: string;
+	endpointName?: string;
+	dateCompleted?: string;
+	destination?: string;
+	toAddress?: string;
+	fromAddress?: string;
+	fromName?: string;
+	answeredByName?: string;
+	queueMemberId?: string;
+	channel?: FlowChannel;
+	ended?: boolean;
+	outcome?: string;
+	callSid?: string;
+	consoleData?: string;
+	holdQueueName?: string;
+	heldByUserId?: string;
+	holdReason?: 'None' | 'Transferring';
+	conferenceSid?: string;
+	log?: SessionLogInfo[];
+	parentSessionId?: string;
+}
+
+export type NotificationType = 'Email' | 'Sms' | 'Push' | 'IncomingCall' | 'OutgoingCall';
+
+/** NotificationInfo as ListNotifications' metadata page shows it; account and customer names derived on read. */
+export interface NotificationInfo extends EntityInfo {
+	accountId: string;
+	accountName?: string;
+	customerId?: string;
+	customerName?: string;
+	customerBreadcrumb?: CustomerBreadcrumb[];
+	type?: NotificationType;
+	subject?: string;
+	body?: string;
+	/** `extra`: "e.g. CC, BCC". */
+	recipients?: { address?: string; extra?: string }[];
+	/** FileInfo's fields are not documented on the pages seen: kept opaque. */
+	attachments?: Extra[];
+	from?: string;
+	to?: string;
+	error?: boolean;
+	errorMessage?: string;
+}
+
 /** One entry of `customerFields` in GET /system/settings. `type` spells Evo Voice's ValueTypes. */
 export interface CustomerFieldInfo {
 	name: string;
@@ -180,6 +247,8 @@ export interface SeedData {
 	users: SandboxUser[];
 	/** Keyed by account ID. */
 	systemSettings: Record<string, SystemSettings>;
+	sessions?: SessionInfo[];
+	notifications?: NotificationInfo[];
 }
 
 /** Live state. Plain records keyed by ID, so tests can read and even edit it directly. */
@@ -188,8 +257,14 @@ export interface SandboxState {
 	customers: Record<string, CustomerInfo>;
 	users: SandboxUser[];
 	systemSettings: Record<string, SystemSettings>;
-	/** Sequence for IDs of customers created through POST /customers. */
+	/** Sequence for IDs of customers created through POST /customers (and customer events). */
 	nextId: number;
+	/** Map-backed like customers, in insertion order (what an ignored sort answers in). */
+	sessions: Record<string, SessionInfo>;
+	notifications: Record<string, NotificationInfo>;
+	/** Sequences for generated events: ses-000001…, ntf-000001…. */
+	nextSessionId: number;
+	nextNotificationId: number;
 }
 
 export interface RequestLogEntry {

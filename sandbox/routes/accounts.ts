@@ -2,6 +2,7 @@
 // SystemAdministrator may PATCH (the role check comes first, so a Manager gets 403 even for an
 // account that does not exist).
 import { canReachAccount, requireUser } from '../auth';
+import { withDates } from '../dates';
 import { forbidden, notFound, queryString, type Result } from '../http';
 import { pageOf } from '../paging';
 import { recordValues } from '../record';
@@ -23,12 +24,13 @@ function list(rc: RequestContext): Result {
 	const matches = recordValues(rc.state.accounts).filter(
 		(a) => canReachAccount(user, a.id) && (!name || a.name.toLowerCase().includes(name)),
 	);
-	return { status: 200, body: pageOf(matches, rc.query, rc.semantics.maxCountPerPage) };
+	const page = pageOf(matches, rc.query, { maxCountPerPage: rc.semantics.maxCountPerPage });
+	return { status: 200, body: { ...page, items: page.items.map((a) => withDates(a, rc.semantics.dateFormat)) } };
 }
 
 function get(rc: RequestContext): Result {
 	requireUser(rc.user);
-	return { status: 200, body: load(rc) };
+	return { status: 200, body: withDates(load(rc), rc.semantics.dateFormat) };
 }
 
 function patch(rc: RequestContext): Result {
@@ -36,7 +38,7 @@ function patch(rc: RequestContext): Result {
 	const current = load(rc);
 	const next = patchAccount(current, objectBody(rc), user, rc.now, rc.semantics);
 	rc.state.accounts[next.id] = next;
-	return { status: 200, body: next, changed: true };
+	return { status: 200, body: withDates(next, rc.semantics.dateFormat), changed: true };
 }
 
 export const accountRoutes: RouteDef[] = [

@@ -1,8 +1,11 @@
 // /__sandbox/* control endpoints for e2e runs and demos driving a sandbox in another process.
 // They need no authentication, are never faulted, logged or counted, and would let anyone reset
 // the data: the sandbox is meant for loopback only (it binds 127.0.0.1 by default).
+import type { BurstResult, BurstSpec } from '../burst';
+import type { ClockSpec, ClockState } from '../clock';
 import { ApiError, queryInt, type Query, type Result } from '../http';
 import type { FaultRule } from '../faults';
+import type { SandboxSemantics, SemanticsOverrides } from '../modes';
 import { makeCustomers } from '../seed';
 import { redactedState } from '../state';
 import type { Counters, RequestLogEntry, SandboxState, SeedData } from '../types';
@@ -15,6 +18,20 @@ export interface ControlApi {
 	counters(): Counters;
 	reset(seed?: SeedData): void;
 	state(): SandboxState;
+	/** Reads the clock, or sets it first when given a spec. */
+	clock(spec?: ClockSpec): ClockState;
+	burst(spec: BurstSpec): BurstResult;
+	/** Reads the semantics, or replaces them first (the defaults overlaid with the overrides). */
+	semantics(overrides?: SemanticsOverrides): SandboxSemantics;
+}
+
+/** Runs `fn`, turning its Error (a bad clock, burst or settings file) into a 400 that names the field. */
+function checked<T>(fn: () => T): T {
+	try {
+		return fn();
+	} catch (err) {
+		throw new ApiError(400, 'ArgumentException', (err as Error).message);
+	}
 }
 
 interface ResetBody {
@@ -61,6 +78,16 @@ export function control(api: ControlApi, method: string, path: string, query: Qu
 			}
 			return { status: 200, body: { ok: true, customers: Object.keys(api.state().customers).length }, changed: true };
 		}
+		case 'GET /__sandbox/clock':
+			return { status: 200, body: api.clock() };
+		case 'PUT /__sandbox/clock':
+			return { status: 200, body: checked(() => api.clock((body ?? {}) as ClockSpec)) };
+		case 'POST /__sandbox/events':
+			return { status: 200, body: checked(() => api.burst((body ?? {}) as BurstSpec)), changed: true };
+		case 'GET /__sandbox/semantics':
+			return { status: 200, body: api.semantics() };
+		case 'PUT /__sandbox/semantics':
+			return { status: 200, body: checked(() => api.semantics((body ?? {}) as SemanticsOverrides)) };
 		case 'GET /__sandbox/state':
 			return { status: 200, body: redactedState(api.state()) };
 		default:

@@ -50,12 +50,13 @@ function list(rc: RequestContext): Result {
 			(!parents || (shallow ? parents.has(c.parentCustomerId ?? '') : isDescendantOfAny(state, c, parents))) &&
 			(!tagIds?.length || tagIds.every((t) => c.tags?.some((ct) => ct.id === t))),
 	);
-	const page = pageOf(matches, query, rc.semantics.maxCountPerPage);
-	return { status: 200, body: { ...page, items: page.items.map((c) => customerView(state, c)) } };
+	const { maxCountPerPage, sort, dateFormat } = rc.semantics;
+	const page = pageOf(matches, query, { maxCountPerPage, sort: sort.customers });
+	return { status: 200, body: { ...page, items: page.items.map((c) => customerView(state, c, dateFormat)) } };
 }
 
 function get(rc: RequestContext): Result {
-	return { status: 200, body: customerView(rc.state, load(rc)) };
+	return { status: 200, body: customerView(rc.state, load(rc), rc.semantics.dateFormat) };
 }
 
 function create(rc: RequestContext): Result {
@@ -67,7 +68,7 @@ function create(rc: RequestContext): Result {
 	if (root !== undefined && !isInSubtree(rc.state, body.parentCustomerId as string | undefined, root)) throw forbidden();
 	const created = createCustomer(rc.state, rc.newCustomerId(), body, user, rc.now, rc.semantics);
 	rc.state.customers[created.id] = created;
-	return { status: 200, body: customerView(rc.state, created), changed: true };
+	return { status: 200, body: customerView(rc.state, created, rc.semantics.dateFormat), changed: true };
 }
 
 function patch(rc: RequestContext): Result {
@@ -82,7 +83,7 @@ function patch(rc: RequestContext): Result {
 	}
 	const next = patchCustomer(rc.state, current, body, user, rc.now, rc.semantics);
 	rc.state.customers[next.id] = next;
-	return { status: 200, body: customerView(rc.state, next), changed: true };
+	return { status: 200, body: customerView(rc.state, next, rc.semantics.dateFormat), changed: true };
 }
 
 function remove(rc: RequestContext): Result {

@@ -1,6 +1,6 @@
 // What the probe concludes, one finding per guess: what the node assumed, what the server did,
 // and the numbers of the exchanges that showed it.
-import type { AuthMode, NestedMode, NestedObject, SemanticsOverrides } from '../../sandbox/modes';
+import type { AuthMode, NestedMode, NestedObject, SemanticsOverrides, SortedList, SortMode } from '../../sandbox/modes';
 
 /** 'learned': a fact the node made no guess about. */
 export type Verdict = 'as guessed' | 'differs' | 'learned' | 'not tested' | 'unclear';
@@ -35,12 +35,17 @@ export interface Observed {
 	emptyTagIds?: SemanticsOverrides['emptyTagIds'];
 	blankString?: SemanticsOverrides['blankString'];
 	maxCountPerPage?: number | null;
+	dateFormat?: SemanticsOverrides['dateFormat'];
+	dayZone?: string;
+	endDateInclusive?: boolean;
+	sessionDayField?: SemanticsOverrides['sessionDayField'];
+	sort: Partial<Record<SortedList, SortMode>>;
 }
 
 export class Findings {
 	readonly list: Finding[] = [];
 	readonly shapes: ShapeDiff[] = [];
-	readonly observed: Observed = { auth: {}, nested: {} };
+	readonly observed: Observed = { auth: {}, nested: {}, sort: {} };
 	/** Facts worth telling that are no guess (what /auth/status says, the test customer's ID...). */
 	readonly notes: string[] = [];
 

@@ -33,6 +33,13 @@ function advice(run: ProbeRun): string[] {
 	if (o.emptyTagIds === 'ignore') out.push('`tagIds: []` is ignored: **Remove All Tags** does not work on this server. Please report it.');
 	if (o.emptyTagIds === 'reject') out.push('`tagIds: []` is refused: **Remove All Tags** fails on this server. Please report it.');
 	if (typeof o.maxCountPerPage === 'number' && o.maxCountPerPage < 100) out.push(`Lists are capped at ${o.maxCountPerPage} a page, below the node's 100: Get Many would stop after the first page. Please report it.`);
+	for (const [list, mode] of Object.entries(o.sort)) {
+		if (mode === 'ignored') out.push(`GET /${list} ignores sortField/sortOrder: a trigger must read every page of its window and remember what it has seen, not stop at the first known record.`);
+	}
+	if (o.dateFormat && o.dateFormat !== 'iso') out.push(`Dates come ${o.dateFormat === 'wcf' ? 'as /Date(ms-0000)/' : 'without a zone (read them as UTC)'}: the trigger must parse that form.`);
+	if (o.dayZone && o.dayZone !== 'UTC') out.push(`startDate/endDate are days in ${o.dayZone}, not UTC: ask for the days in that zone, or one day more on each side.`);
+	if (o.endDateInclusive === false) out.push('endDate excludes its own day: ask for endDate = the day after the last one wanted.');
+	if (o.sessionDayField === 'dateCompleted') out.push('The session day filter reads dateCompleted: sessions still open are not found by a day filter.');
 	if (run.write?.leftBehind.length) out.push(`The test customer(s) ${run.write.leftBehind.join(', ')} could not be deleted: delete them in Evo Voice.`);
 	return out;
 }

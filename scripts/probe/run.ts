@@ -1,8 +1,11 @@
-// One probe run: authentication first (its answer picks the login the rest uses), then paging
-// and shapes, then — only with --write — the write tests on a throwaway customer.
+// One probe run: authentication first (its answer picks the login the rest uses), then paging,
+// shapes, sorting, date format and the day filter (all GETs), then — only with --write — the write
+// tests on a throwaway customer.
 import { probeAuth, type Login } from './auth';
+import { probeDays } from './days';
 import { Findings } from './findings';
 import { ProbeClient, type Exchange } from './http';
+import { probeOrder } from './order';
 import { probePaging } from './paging';
 import { Secrets } from './secrets';
 import { probeShapes } from './shapes';
@@ -86,6 +89,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeRun> {
 		} else {
 			await probePaging(client, findings, auth);
 			await probeShapes(client, findings, auth, options.writeAccountId);
+			await probeDays(client, findings, auth, await probeOrder(client, findings, auth));
 			if (options.writeAccountId) run.write = await probeWrites(client, findings, auth, options.writeAccountId);
 		}
 	} catch (err) {

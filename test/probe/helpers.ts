@@ -19,7 +19,11 @@ export function probe(sb: Sandbox, options: Partial<ProbeOptions> = {}): Promise
 	return runProbe({ baseUrl: sb.url, login: ADMIN_LOGIN, writeAccountId: 'acc-reseller', ...options });
 }
 
-/** The settings the sandbox had, in the probe's shape, for the parts a probe can settle. */
+/**
+ * The settings the sandbox had, in the probe's shape, for the parts a probe can settle. The
+ * timeline parts (date format, sort, day filter) are all settled on the default seed, whose
+ * sessions and notifications lie a few minutes either side of a UTC midnight.
+ */
 export function expectedObserved(s: SandboxSemantics, opts: { auth?: boolean; cap?: boolean } = {}): Observed {
 	// schedule and appSettings hold no nested objects: a deep merge looks like a merge there.
 	const flat = (m: string) => (m === 'deepMerge' ? 'merge' : m);
@@ -34,6 +38,11 @@ export function expectedObserved(s: SandboxSemantics, opts: { auth?: boolean; ca
 		emptyTagIds: s.emptyTagIds,
 		blankString: s.blankString,
 		...(opts.cap ? { maxCountPerPage: s.maxCountPerPage } : {}),
+		dateFormat: s.dateFormat,
+		dayZone: s.dayZone,
+		endDateInclusive: s.endDateInclusive,
+		sessionDayField: s.sessionDayField,
+		sort: { ...s.sort },
 	};
 }
 

@@ -104,7 +104,9 @@ test('SIGINT to `npm run probe`: it deletes the customer, writes the report and 
 				child.kill('SIGINT');
 			}
 		}, 10);
-		const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+		// 'close', not 'exit': 'exit' can come before the child's last stderr chunk has been read,
+		// which on a busy machine left `stderr` empty here.
+		const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
 		clearInterval(poll);
 		expect(stderr).toContain('SIGINT: stopping; deleting the test customer first');
 		expect(code).toBe(130);
