@@ -26,7 +26,8 @@ describe('updates against the sandbox', () => {
 		const after = sandbox.state.customers['cus-acme'].billingSettings!;
 		expect(after.localNumbers).toEqual({ ...before.localNumbers, unitCost: 9.99 });
 		expect({ ...after, localNumbers: before.localNumbers }).toEqual(before);
-		expect(sandbox.log.map((e) => e.method)).toEqual(['GET', 'PATCH']);
+		// The read it merges into, the write, and the read-back that confirms the change held.
+		expect(sandbox.log.map((e) => e.method)).toEqual(['GET', 'PATCH', 'GET']);
 	});
 
 	test('replacing sends only the item given, and the API drops the rest: the trap merge avoids', async () => {
@@ -70,8 +71,13 @@ describe('items for the same customer in one run lose nothing', () => {
 		expect(error).toBeUndefined();
 		expect(sandbox.state.customers['cus-acme'].tags!.map((t) => t.id).sort()).toEqual([...before, 'tag-churn-risk', 'tag-wholesale'].sort());
 		expect(paired(items)).toEqual([0, 1]);
-		// One read before the writes; the second write rests on the first one's answer.
-		expect(sandbox.log.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /customers/cus-acme', 'PATCH /customers/cus-acme', 'PATCH /customers/cus-acme']);
+		// One read before the writes; the second write rests on the first one's answer; one read-back confirms both.
+		expect(sandbox.log.map((e) => `${e.method} ${e.path}`)).toEqual([
+			'GET /customers/cus-acme',
+			'PATCH /customers/cus-acme',
+			'PATCH /customers/cus-acme',
+			'GET /customers/cus-acme',
+		]);
 	});
 
 	test('billing: the later item wins in input order, and neither loses the other items or its tag', async () => {
