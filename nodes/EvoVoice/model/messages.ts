@@ -54,6 +54,9 @@ export const problems = {
 	invalidJson: (v: string, reason: string) => `is not valid JSON (${reason}): ${show(v)}`,
 	badDay: (token: string) =>
 		`has ${JSON.stringify(token)}, which is not a day: use a day name or MO, TU, WE, TH, FR, SA, SU, with an optional offset such as -1FR`,
+	nameToCreate: (v: unknown, referenceId: string, accountId: string) =>
+		`must not be empty when the customer is created; got ${show(v)}: no customer has the reference ID ${JSON.stringify(referenceId)} in account ${accountId}`,
+	matchKeyInFields: () => 'is the match key of Create or Update: give it in Reference ID, not in Update Fields',
 	badValue: (v: unknown) =>
 		`must be a Value with exactly one of boolValue, stringValue, numberValue, listValue or structValue; got ${show(v)}`,
 } as const;
