@@ -75,14 +75,16 @@ function postgresUser(): RunAs {
 }
 
 /** The binaries, copied once per version and user into the shared temp folder (symlinks made, readable by all). */
-function binaries(base: string): string {
+function binaries(base: string, runAs: RunAs): string {
 	const source = nativePackage();
 	const dir = path.join(base, `evovoice-postgres-${source.version}-u${os.userInfo().uid}`);
 	if (fs.existsSync(path.join(dir, '.complete'))) return dir;
 	const staging = `${dir}.${process.pid}`;
 	fs.rmSync(staging, { recursive: true, force: true });
-	fs.cpSync(path.join(source.dir, 'native'), staging, { recursive: true });
-	// The package's own symlinks (libpq.so → libpq.so.5.18, …) come from an install script npm may skip.
+	// Symlinks are left out and made again from the package's list: copied, they would point back
+	// into node_modules (cpSync makes them absolute), which the postgres user may not reach; and
+	// the install script that makes them may not have run at all.
+	fs.cpSync(path.join(source.dir, 'native'), staging, { recursive: true, filter: (from) => !fs.lstatSync(from).isSymbolicLink() });
 	const listFile = path.join(staging, 'pg-symlinks.json');
 	const links = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as Array<{ source: string; target: string }>) : [];
 	for (const { source: from, target } of links) {
@@ -90,6 +92,11 @@ function binaries(base: string): string {
 		if (!fs.existsSync(link)) fs.symlinkSync(path.basename(from), link);
 	}
 	spawnSync('chmod', ['-R', 'a+rX', staging]);
+	const check = spawnSync(path.join(staging, 'bin', 'postgres'), ['--version'], { ...runAs, encoding: 'utf8' });
+	if (check.status !== 0) {
+		fs.rmSync(staging, { recursive: true, force: true });
+		throw new Error(`the PostgreSQL binaries copied to ${staging} do not run${runAs.uid !== undefined ? ' as the postgres user' : ''}: ${check.error?.message ?? check.stderr.trim()}`);
+	}
 	fs.writeFileSync(path.join(staging, '.complete'), `${source.dir}\n`);
 	try {
 		fs.renameSync(staging, dir);
@@ -140,7 +147,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 	const started = Date.now();
 	const base = sharedTmp();
 	const runAs = postgresUser();
-	const binDir = path.join(binaries(base), 'bin');
+	const binDir = path.join(binaries(base, runAs), 'bin');
 	const bin = (name: string) => path.join(binDir, name);
 	const dir = fs.mkdtempSync(path.join(base, 'evovoice-queue-pg-'));
 	let server: { child: ChildProcess; log: () => string } | undefined;
