@@ -94,7 +94,8 @@ async function main(): Promise<number> {
 		checks.ok('queue-mode set-up', false, () => (error instanceof Error ? (error.stack ?? error.message) : String(error)));
 	} finally {
 		if (argv.includes('--keep') && cluster) say(`[queue] --keep: logs in ${cluster.main.instance.logDir} and each worker's folder`);
-		await cluster?.stop().catch(() => undefined);
+		// Each process's user folder holds its logs: kept with --keep, else removed with the cluster.
+		await cluster?.stop({ removeFolders: !argv.includes('--keep') }).catch(() => undefined);
 		await redis?.stop().catch(() => undefined);
 		await postgres?.stop().catch(() => undefined);
 		await sb?.close().catch(() => undefined);
