@@ -93,9 +93,10 @@ async function main(): Promise<number> {
 	} catch (error) {
 		checks.ok('queue-mode set-up', false, () => (error instanceof Error ? (error.stack ?? error.message) : String(error)));
 	} finally {
-		if (argv.includes('--keep') && cluster) say(`[queue] --keep: logs in ${cluster.main.instance.logDir} and each worker's folder`);
-		// Each process's user folder holds its logs: kept with --keep, else removed with the cluster.
-		await cluster?.stop({ removeFolders: !argv.includes('--keep') }).catch(() => undefined);
+		// Each process's user folder holds its logs: kept with --keep or after a failure, as the e2e suite does.
+		const keep = argv.includes('--keep') || checks.failed > 0;
+		if (keep && cluster) say(`[queue] kept the logs: ${cluster.main.instance.logDir} and each worker's folder`);
+		await cluster?.stop({ removeFolders: !keep }).catch(() => undefined);
 		await redis?.stop().catch(() => undefined);
 		await postgres?.stop().catch(() => undefined);
 		await sb?.close().catch(() => undefined);
