@@ -26,7 +26,12 @@ export async function concurrencyBurst(target: Target): Promise<void> {
 		const before = sb.counters().byRoute;
 		sb.setFaults([{ route: '*', latencyMs: LATENCY_MS }]);
 		const started = Date.now();
-		await pool(events, SENDERS, async (event) => answers.set(event, await postEvent(target, burstPath(event), event)));
+		const spans = new Map<BurstEvent, [number, number]>();
+		await pool(events, SENDERS, async (event) => {
+			const sent = Date.now();
+			answers.set(event, await postEvent(target, burstPath(event), event));
+			spans.set(event, [sent, Date.now()]);
+		});
 		const seconds = (Date.now() - started) / 1000;
 		sb.setFaults([]);
 		const perEvent = requestsPerEvent(before, sb.counters().byRoute, events.length);
@@ -36,6 +41,10 @@ export async function concurrencyBurst(target: Target): Promise<void> {
 		target.measure(`${label}: wall time`, `${seconds.toFixed(1)}s`);
 		target.measure(`${label}: events answered 200`, `${ok200.length}/${events.length}`);
 		target.measure(`${label}: requests per event`, perEvent);
+		// Without overlap there is no race, and 0 lost would prove nothing.
+		const overlapping = [...fixtures.seeded.keys()].filter((id) => overlaps(events.filter((e) => e.customerId === id).map((e) => spans.get(e)!)));
+		target.measure(`${label}: customers whose events overlapped in time`, `${overlapping.length}/${CUSTOMERS}`);
+		checks.equal(`${label}: every customer had events in flight at the same time`, overlapping.length, CUSTOMERS);
 		const other = events.filter((e) => answers.get(e)?.status !== 200);
 		if (other.length) say(`    not 200: ${other.slice(0, 3).map((e) => `${answers.get(e)?.status} ${answers.get(e)?.error ?? answers.get(e)?.text.slice(0, 200)}`).join('; ')}`);
 
@@ -90,4 +99,15 @@ export async function concurrencyBurst(target: Target): Promise<void> {
 		await pool(workflowIds, 4, (id) => target.rest.deactivateWorkflow(id).catch(() => undefined));
 		fixtures.remove();
 	}
+}
+
+/** Whether any two of these [sent, answered] spans overlap. */
+function overlaps(spans: Array<[number, number]>): boolean {
+	const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+	let end = -Infinity;
+	for (const [start, stop] of sorted) {
+		if (start < end) return true;
+		end = Math.max(end, stop);
+	}
+	return false;
 }
