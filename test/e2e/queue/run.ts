@@ -95,7 +95,7 @@ async function main(): Promise<number> {
 	} finally {
 		// Each process's user folder holds its logs: kept with --keep or after a failure, as the e2e suite does.
 		const keep = argv.includes('--keep') || checks.failed > 0;
-		if (keep && cluster) say(`[queue] kept the logs: ${cluster.main.instance.logDir} and each worker's folder`);
+		if (keep && cluster) say(`[queue] kept the user folders (logs in logs/ of each): ${[cluster.main.instance, ...cluster.workers.map((w) => w.instance)].map((i) => i.userFolder).join(' ')}`);
 		await cluster?.stop({ removeFolders: !keep }).catch(() => undefined);
 		await redis?.stop().catch(() => undefined);
 		await postgres?.stop().catch(() => undefined);
