@@ -43,9 +43,10 @@ function webhookWorkflow(name: string, path: string, parameters: Record<string, 
 
 /**
  * Update by reference ID: add the event's tag, set the event's billing value; Update Mode left at
- * its default (merge). A collection's keys cannot be expressions, and n8n drops an expression given
- * for a whole collection when it saves the workflow (tried: the billing value never arrived), so
- * the billing slot an event sets is chosen by the workflow: one per slot, 36 in all, as a CRM
+ * its default (merge). A collection's keys cannot be expressions, and an expression given for the
+ * whole Billing Settings collection never reached the API (tried on 2.40.7: the executions
+ * succeeded, no billing value was written; whether n8n or the node drops it was not looked into).
+ * So the billing slot an event sets is chosen by the workflow: one per slot, 36 in all, as a CRM
  * sync with one workflow per synced field would have. They race on the same customers alike.
  */
 export function burstWorkflow(slot: Slot) {
