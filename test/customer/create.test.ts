@@ -1,5 +1,5 @@
 // Customer › Create against the sandbox: data values typed by the fields of the account it names.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness';
 import { byId } from '../fixtures/parameters';
@@ -23,7 +23,7 @@ describe("data values typed from the field's definition", () => {
 
 describe('a create whose answer is lost is never sent twice', () => {
 	const create = (additionalFields: IDataObject = {}) => ({
-		parameters: { resource: 'customer', operation: 'create', accountId: byId('acc-reseller'), name: 'Juliet Clinic', additionalFields },
+		parameters: { resource: 'customer', operation: 'create', accountId: byId('acc-reseller'), name: 'Juliet Clinic', additionalFields } as INodeParameters,
 		credentials: admin(),
 		continueOnFail: true,
 	});

@@ -11,7 +11,8 @@ const holdersOf = (referenceId: string) => Object.values(sandbox.state.customers
 const requests = () => sandbox.log.map((e) => e.route);
 
 function upsert(referenceId: string, name: string, updateFields: IDataObject = {}): INodeParameters {
-	return { resource: 'customer', operation: 'upsert', accountId: byId('acc-reseller'), referenceId, name, updateFields };
+	// Update Fields hold whatever the test gives, as the editor stores them.
+	return { resource: 'customer', operation: 'upsert', accountId: byId('acc-reseller'), referenceId, name, updateFields } as INodeParameters;
 }
 
 const event = (parameters: INodeParameters, extra: Partial<RunOptions> = {}): RunOptions => ({ parameters, credentials: admin(), mode: 'webhook', ...extra });

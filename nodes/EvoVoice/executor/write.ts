@@ -7,6 +7,7 @@ import { ApiResponseError } from '../transport/errors';
 import { readPages } from '../transport/paging';
 import { entityPath } from '../transport/paths';
 import { confirmChanges, settleMs, type Watched } from './confirm';
+import { touches } from '../model/mappers/confirm';
 import { createOrFind, postCustomer, settleCreated, type Created } from './create';
 import { isEntity } from './entity';
 import { failedItem } from './outcomes';
@@ -126,6 +127,10 @@ export async function writeItems(run: Run, items: Array<Resolved | Failed>, base
 	await eachLimited(chains(ready), run.settings.maxInFlight, async (chain) => {
 		const state = new RecordState(run, bases.get(chain[0].entity?.key ?? ''));
 		for (const item of chain) {
+			// What this item sets is its own to confirm, no longer an earlier item's of the chain.
+			for (const earlier of collected.watched) {
+				if (earlier.entity.key === (item.entity ?? state.created)?.key) earlier.changes = earlier.changes.filter((c) => !touches(item.body ?? {}, item.merge, c.path));
+			}
 			if (stopped || cancelled?.aborted) {
 				done.set(item.index, { stage: 'notSent', index: item.index });
 				continue;
@@ -140,7 +145,7 @@ export async function writeItems(run: Run, items: Array<Resolved | Failed>, base
 			}
 		}
 	});
-	const [confirmed, settled] = await Promise.all([confirmChanges(run, collected.watched), settleCreated(run, collected.created, settleMs(run))]);
+	const [confirmed, settled] = await Promise.all([confirmChanges(run, collected.watched.filter((w) => w.changes.length > 0)), settleCreated(run, collected.created, settleMs(run))]);
 	for (const [index, outcome] of [...confirmed, ...settled]) {
 		const applied = done.get(index);
 		if (outcome.stage === 'failed') done.set(index, failedItem(run.context, run.client, index, outcome.error));
