@@ -155,3 +155,35 @@ test('items of one run that set one value in turn: the last holds, even when it 
 	expect((sb.state.customers['cus-acme'].data as IDataObject).Seats).toEqual({ numberValue: values[2] });
 	expect(patches('cus-acme')).toHaveLength(3);
 });
+
+test('four whole-state events for one customer at once, in two processes: each item holds or is superseded, and the customer is one event\'s whole state', async () => {
+	const states = [
+		{ name: 'Bluebird v1', plan: 'Basic', vip: true, tags: ['tag-vip', 'tag-new'] },
+		{ name: 'Bluebird v2', plan: 'Pro', vip: false, tags: ['tag-new', 'tag-wholesale', 'tag-churn-risk'] },
+		{ name: 'Bluebird v3', plan: 'Enterprise', vip: true, tags: ['tag-vip', 'tag-wholesale', 'tag-churn-risk'] },
+		{ name: 'Bluebird v4', plan: 'Pro', vip: true, tags: ['tag-new', 'tag-wholesale'] },
+	];
+	const processes = [undefined, loadInOtherProcess()];
+	const results = await Promise.all(
+		states.map((state, i) =>
+			runNode({
+				parameters: customerUpdate(
+					{
+						name: state.name,
+						tagIds: state.tags,
+						data: { values: [{ name: 'Plan', type: 'string', stringValue: state.plan }, { name: 'Vip', type: 'boolean', boolValue: state.vip }] },
+					},
+					byId('cus-bluebird'),
+				),
+				credentials: admin(),
+				mode: 'webhook',
+				nodeType: processes[i % 2],
+			}),
+		),
+	);
+	expect(results.map((r) => r.error)).toEqual(states.map(() => undefined));
+	const now = sb.state.customers['cus-bluebird'];
+	const winner = states.find((s) => s.name === now.name);
+	expect(winner).toBeDefined();
+	expect({ plan: now.data?.Plan?.stringValue, vip: now.data?.Vip?.boolValue, tags: tagsOf('cus-bluebird') }).toEqual({ plan: winner?.plan, vip: winner?.vip, tags: [...(winner?.tags ?? [])].sort() });
+});

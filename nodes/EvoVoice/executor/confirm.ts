@@ -1,13 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeChange, reapplication, verdictOf, type Change } from '../model/mappers/confirm';
+import { describeChange, reapplication, undoneOf, type Change } from '../model/mappers/confirm';
 import type { MergePlan } from '../model/mappers/merge';
 import { messages } from '../model/messages';
-import { FRESH_BASE_MS, isEntity, readEntity, recordKey, type Snapshot } from './entity';
+import { isEntity, readEntity, recordKey, type Snapshot } from './entity';
 import { failedItem } from './outcomes';
 import { eachLimited } from './pool';
 import { processRecords } from './records';
+import { settleMs } from './settle';
 import type { EntityRef, Failed, Run } from './types';
 import { RecordState, writeRecord, type WriteRequest } from './record';
 
@@ -25,17 +26,6 @@ export type Confirmation = Failed | { stage: 'confirmed'; records?: IDataObject[
 /** Rounds of "read back, apply again what was undone" before the item fails naming what did not hold. */
 export const MAX_ROUNDS = 4;
 const LIST_CHUNK = 100;
-
-/**
- * How long to wait before reading back. Another execution that read the record before this one
- * wrote, and writes after it, lays its write over a read at most FRESH_BASE_MS old and takes about
- * as long as the slowest answer here to land: waiting longer than that sees its write. A little
- * jitter keeps two executions that undo each other from doing it again in step.
- */
-export function settleMs(run: Run): number {
-	const wait = Math.max(run.settings.confirm.afterMs, FRESH_BASE_MS + 3 * run.client.slowestMs);
-	return Math.round(wait * (1 + Math.random() * 0.25));
-}
 
 /**
  * The watched records as they are now: by list in chunks (one request for up to 100 records), a
@@ -76,7 +66,7 @@ async function applyAgain(run: Run, watched: Watched, snapshot: Snapshot | undef
 	return await client.withSlot(async (slot) =>
 		processRecords.exclusive(recordKey(client, watched.entity), async () => {
 			const current = await state.fresh(watched.entity, watched.index, slot);
-			const undone = watched.changes.filter((change) => verdictOf(change, current.entity) === 'undone');
+			const undone = undoneOf(watched.changes, current.entity);
 			if (undone.length === 0) return undefined;
 			const again = reapplication(watched.request.body ?? {}, watched.request.merge, undone);
 			const request = { ...watched.request, body: again.body, merge: again.plan };
@@ -108,12 +98,12 @@ export async function confirmChanges(run: Run, watched: Watched[]): Promise<Map<
 		const next: Watched[] = [];
 		await eachLimited(pending, run.settings.maxInFlight, async (w) => {
 			const read = now.get(w.entity.key);
-			if (read && w.changes.every((change) => verdictOf(change, read.record) !== 'undone')) {
+			if (read && undoneOf(w.changes, read.record).length === 0) {
 				outcomes.set(w.index, { stage: 'confirmed', ...(w.response ? { records: [w.response] } : {}) });
 				return;
 			}
 			try {
-				const undone = w.changes.filter((change) => !read || verdictOf(change, read.record) === 'undone');
+				const undone = read ? undoneOf(w.changes, read.record) : w.changes;
 				if (round >= MAX_ROUNDS) throw new NodeOperationError(run.client.node, notHeld(run, w, undone), { itemIndex: w.index, description: messages.changesNotHeldDescription(MAX_ROUNDS) });
 				const again = await applyAgain(run, w, read?.snapshot);
 				if (again) next.push(again);

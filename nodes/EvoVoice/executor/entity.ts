@@ -18,12 +18,6 @@ export interface Snapshot {
 	mark: number;
 }
 
-/**
- * A merge base older than this is read again just before the write that rests on it. It bounds how
- * long a write can rest on a stale read, which is what confirming a change relies on (confirm.ts).
- */
-export const FRESH_BASE_MS = 500;
-
 /** True when `value` is the record with this ID: anything else must never become a merge base. */
 export function isEntity(value: unknown, id: string): value is IDataObject {
 	return isObject(value) && String(value.id ?? '') === id;

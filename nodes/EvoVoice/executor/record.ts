@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { changesOf, type Change } from '../model/mappers/confirm';
 import { mergeIntoCurrent, type MergePlan } from '../model/mappers/merge';
 import type { Slot } from '../transport/client';
-import { FRESH_BASE_MS, isEntity, readEntity, recordKey, type Snapshot } from './entity';
+import { isEntity, readEntity, recordKey, type Snapshot } from './entity';
 import { processRecords } from './records';
+import { FRESH_BASE_MS } from './settle';
 import type { EntityRef, Resolved, Run } from './types';
 
 /**

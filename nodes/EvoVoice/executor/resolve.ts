@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { checkId } from '../model/ids';
 import { wrapByFieldType } from '../model/mappers/fieldTypes';
@@ -8,6 +8,7 @@ import { InputError } from '../model/inputError';
 import { messages, problems } from '../model/messages';
 import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../referenceIds';
 import { entityPath } from '../transport/paths';
+import { settleMs } from './settle';
 import { entityRef, isEntity, readEntity, type Snapshot } from './entity';
 import { FieldDefinitions } from './fieldDefinitions';
 import { failedItem } from './outcomes';
@@ -39,6 +40,13 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 	const mark = processRecords.mark();
 	try {
 		const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context));
+		// Create or Update may meet two customers another process's twin create left for a moment (create.ts
+		// removes the younger): looked up once more, after those settle, before the item fails naming them.
+		const twins = withReference.filter((item) => item.plan.upsert && (resolved.get(requestKey(requestOf(item))) as { several?: boolean } | undefined)?.several);
+		if (twins.length) {
+			await sleep(settleMs(run));
+			for (const [key, again] of await resolveReferences(run.client, twins.map(requestOf))) resolved.set(key, again);
+		}
 		for (const item of withReference) {
 			const resolution = resolved.get(requestKey(requestOf(item)));
 			if (!resolution || 'failure' in resolution) {

@@ -6,13 +6,14 @@ import { messages } from '../model/messages';
 import { ApiResponseError } from '../transport/errors';
 import { readPages } from '../transport/paging';
 import { entityPath } from '../transport/paths';
-import { confirmChanges, settleMs, type Watched } from './confirm';
+import { confirmChanges, type Watched } from './confirm';
 import { touches } from '../model/mappers/confirm';
 import { createOrFind, postCustomer, settleCreated, type Created } from './create';
 import { isEntity } from './entity';
 import { failedItem } from './outcomes';
 import { eachLimited } from './pool';
 import { RecordState, writeRecord } from './record';
+import { settleMs } from './settle';
 import type { Bases } from './resolve';
 import type { Applied, Done, EntityRef, Failed, Resolved, Run } from './types';
 

@@ -33,7 +33,8 @@ export type Resolution =
 	| { customerId: string; entity?: IDataObject; name?: string }
 	/** No customer holds it: an error for most operations, a create for Create or Update. */
 	| { none: string }
-	| { error: string };
+	/** Several hold it (`several`), or another reason it stands for no one customer. */
+	| { error: string; several?: boolean };
 
 /**
  * The node's cross-execution cache, or none. n8n never saves static data after a manual execution,
@@ -91,7 +92,7 @@ export async function resolveReferences(
 		if (!answer || answer.status === 'none') {
 			resolved.set(key, { none: messages.referenceNotFound(request.referenceId, request.accountIds) });
 		} else if (answer.status === 'several') {
-			resolved.set(key, { error: messages.referenceHeldBySeveral(request.referenceId, answer.customers, request.accountIds) });
+			resolved.set(key, { error: messages.referenceHeldBySeveral(request.referenceId, answer.customers, request.accountIds), several: true });
 		} else if (answer.status === 'failed') {
 			resolved.set(key, { failure: answer.error });
 		} else {

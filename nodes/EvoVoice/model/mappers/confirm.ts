@@ -4,10 +4,12 @@ import { isObject } from '../objects';
 import type { MergePlan } from './merge';
 
 /**
- * What an update changed that another writer could undo, and how to tell: every value a merged
- * update sets inside a nested object (a billing value, an app setting, a data value, a schedule
- * field) and every tag it adds or removes. Written by one execution, a change can be undone by
- * another that read the record before it and wrote after it (the API has no conditional write);
+ * What an update changed that rests on a read, which another writer could undo, and how to tell:
+ * every value a merged update sets inside a nested object (a billing value, an app setting, a data
+ * value, a schedule field) and every tag it adds or removes. What an update sets outright (a tag
+ * list given whole, an object in Replace mode, a name) rests on no read: the last writer wins it.
+ * Written by one execution, a change can be undone by another that read the record before it and
+ * wrote after it (the API has no conditional write);
  * read back later, each change has held, been undone (the value is what it was before), or been
  * superseded (another writer set it to a third value, on purpose).
  */
@@ -49,10 +51,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
 	return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameValue(a[k], b[k]));
 }
 
-/** The paths an update's own values reach: what it set, not what it copied from the record. */
-function intendedPaths(intent: IDataObject, plan: MergePlan, before: IDataObject): string[][] {
+/** The paths an update's own merged values reach: what it set over a read, not what it copied from the record. */
+function mergedPaths(intent: IDataObject, plan: MergePlan): string[][] {
 	const paths: string[][] = [];
-	for (const [key, depth] of Object.entries(NESTED_LEAVES)) {
+	for (const [key, depth] of plan.mergeNested ? Object.entries(NESTED_LEAVES) : []) {
 		const nested = intent[key];
 		if (!isObject(nested)) continue;
 		for (const [name, value] of Object.entries(nested)) {
@@ -60,8 +62,7 @@ function intendedPaths(intent: IDataObject, plan: MergePlan, before: IDataObject
 			else paths.push([key, name]);
 		}
 	}
-	const tags = Array.isArray(intent.tagIds) ? [...intent.tagIds.map(String), ...tagIdsOf(before)] : [];
-	for (const id of new Set([...tags, ...plan.addTagIds, ...plan.removeTagIds])) paths.push(['tags', id]);
+	for (const id of new Set([...plan.addTagIds, ...plan.removeTagIds])) paths.push(['tags', id]);
 	return paths;
 }
 
@@ -79,9 +80,9 @@ export function touches(intent: IDataObject, plan: MergePlan | undefined, path: 
 	return inner === undefined || !isObject(nested[name]) || inner in (nested[name] as IDataObject);
 }
 
-/** The changes an update made: its own values whose written state differs from the state before. */
+/** The changes an update made over a read: its own merged values whose written state differs from the state before. */
 export function changesOf(intent: IDataObject, plan: MergePlan, before: IDataObject, after: IDataObject): Change[] {
-	return intendedPaths(intent, plan, before)
+	return mergedPaths(intent, plan)
 		.map((path) => ({ path, before: valueAt(before, path), after: valueAt(after, path) }))
 		.filter((change) => !sameValue(change.before, change.after));
 }
@@ -93,9 +94,19 @@ export function verdictOf(change: Change, current: IDataObject): Verdict {
 }
 
 /**
- * The update again, for what was undone only: a superseded value is someone's later choice and is
- * left alone. In replace mode a nested object is sent whole again, as the user asked.
+ * The changes another writer undid. A writer that laid its write over a read older than ours sends
+ * each nested object (the tags, the billing settings, the data…) as it read it: every change of
+ * ours in that object goes back to what it was. When only some do, or one holds a third value,
+ * the object was written by someone who set those values on purpose (the same value set at the
+ * same moment by two events is the later one's): that is superseded, not undone.
  */
+export function undoneOf(changes: Change[], current: IDataObject): Change[] {
+	const byObject = new Map<string, Change[]>();
+	for (const change of changes) byObject.set(change.path[0], [...(byObject.get(change.path[0]) ?? []), change]);
+	return [...byObject.values()].filter((group) => group.every((change) => verdictOf(change, current) === 'undone')).flat();
+}
+
+/** The update again, for what was undone only: a superseded value is someone's later choice and is left alone. */
 export function reapplication(intent: IDataObject, plan: MergePlan, undone: Change[]): { body: IDataObject; plan: MergePlan } {
 	const body: IDataObject = {};
 	const next: MergePlan = { mergeNested: plan.mergeNested, addTagIds: [], removeTagIds: [] };
@@ -103,8 +114,6 @@ export function reapplication(intent: IDataObject, plan: MergePlan, undone: Chan
 		const [key, name, inner] = path;
 		if (key === 'tags') {
 			(after === true ? next.addTagIds : next.removeTagIds).push(name);
-		} else if (!plan.mergeNested) {
-			body[key] = intent[key];
 		} else {
 			const nested = (body[key] ?? {}) as IDataObject;
 			const value = (intent[key] as IDataObject)[name];
