@@ -19,6 +19,8 @@ export interface Watched {
 	request: WriteRequest & { merge: MergePlan };
 	changes: Change[];
 	response: IDataObject | undefined;
+	/** When the write that made the changes was answered: read back a settle time after it. */
+	writtenAt: number;
 }
 
 export type Confirmation = Failed | { stage: 'confirmed'; records?: IDataObject[] };
@@ -71,7 +73,7 @@ async function applyAgain(run: Run, watched: Watched, snapshot: Snapshot | undef
 			const again = reapplication(watched.request.body ?? {}, watched.request.merge, undone);
 			const request = { ...watched.request, body: again.body, merge: again.plan };
 			const written = await writeRecord(run, request, watched.entity, state, watched.index, slot);
-			return { ...watched, request, changes: written.changes, response: written.response ?? watched.response };
+			return { ...watched, request, changes: written.changes, response: written.response ?? watched.response, writtenAt: Date.now() };
 		}),
 	);
 }
@@ -87,7 +89,7 @@ export async function confirmChanges(run: Run, watched: Watched[]): Promise<Map<
 	const outcomes = new Map<number, Confirmation>();
 	let pending = watched;
 	for (let round = 1; pending.length > 0; round++) {
-		await sleep(settleMs(run));
+		await sleep(Math.max(0, Math.max(...pending.map((w) => w.writtenAt)) + settleMs(run) - Date.now()));
 		let now: Map<string, { record: IDataObject; snapshot?: Snapshot }>;
 		try {
 			now = await readBack(run, pending);

@@ -10,6 +10,7 @@ import { mayHaveLanded } from '../transport/retry';
 import { entityRef, isEntity } from './entity';
 import { RecordState, writeRecord, type WriteRequest } from './record';
 import { processRecords } from './records';
+import { settleMs } from './settle';
 import type { CreateSpec, EntityRef, Resolved, Run } from './types';
 
 /** What POST /customers takes (CreateCustomer); the rest of an update follows as a PATCH. */
@@ -22,6 +23,8 @@ export interface Created {
 	id: string;
 	/** The item's update, laid over the customer that keeps the reference ID if this one is a twin. */
 	request: WriteRequest;
+	/** When the create was answered: twins are looked for a settle time after it. */
+	createdAt: number;
 }
 
 const requestOf = (creates: CreateSpec): ReferenceRequest => ({ referenceId: creates.referenceId, accountIds: [creates.accountId] });
@@ -136,14 +139,17 @@ export async function createOrFind(run: Run, item: Resolved & { creates: CreateS
 	// Found, not made here: the whole update applies to it, as to any customer that holds the reference ID.
 	const request: WriteRequest = made.record ? { method: 'PATCH', path, body: rest, merge: item.merge } : { method: 'PATCH', path, body: item.body, merge: item.merge };
 	if (made.record) state.written(made.record, entity, Date.now(), processRecords.wrote(`${client.origin} ${entity.key}`));
-	const created = made.record ? { index: item.index, creates: item.creates, id: made.id, request: { method: 'PATCH' as const, path, body: item.body, merge: item.merge } } : undefined;
+	const created = made.record
+		? { index: item.index, creates: item.creates, id: made.id, request: { method: 'PATCH' as const, path, body: item.body, merge: item.merge }, createdAt: Date.now() }
+		: undefined;
 	const hasMore = Object.keys(request.body ?? {}).length > 0 || (request.merge?.addTagIds.length ?? 0) > 0 || (request.merge?.removeTagIds.length ?? 0) > 0;
 	if (!hasMore) return { entity, records: made.record ? [made.record] : [await client.read(path)], request, ...(created ? { created } : {}) };
 	const written = await writeRecord(run, request, entity, state, item.index);
 	return { entity, records: written.response ? [written.response] : [], request, written, ...(created ? { created } : {}) };
 }
 
-export type Settled = { stage: 'failed'; error: NodeOperationError } | { stage: 'kept'; records?: IDataObject[] };
+/** A twin this run made and removed (`removed`): its changes are the keeper's now, not its own to confirm. */
+export type Settled = { stage: 'failed'; error: NodeOperationError } | { stage: 'kept'; records?: IDataObject[]; removed?: string };
 
 /**
  * Once other writers have landed: each customer this run created is checked against every holder
@@ -152,10 +158,10 @@ export type Settled = { stage: 'failed'; error: NodeOperationError } | { stage: 
  * update laid over the keeper, so that the executions converge on one customer. Where that cannot
  * be done, the item fails naming both: never two silent successes.
  */
-export async function settleCreated(run: Run, created: Created[], settle: number): Promise<Map<number, Settled>> {
+export async function settleCreated(run: Run, created: Created[]): Promise<Map<number, Settled>> {
 	const outcomes = new Map<number, Settled>();
 	if (created.length === 0) return outcomes;
-	await sleep(settle);
+	await sleep(Math.max(0, Math.max(...created.map((c) => c.createdAt)) + settleMs(run) - Date.now()));
 	const { client } = run;
 	let found: Map<string, Holder[] | { failure: unknown }>;
 	try {
@@ -188,7 +194,7 @@ export async function settleCreated(run: Run, created: Created[], settle: number
 			const written = await writeRecord(run, { ...c.request, path: entityPath('customers', keeper.id) }, entity, new RecordState(run, undefined), c.index);
 			rememberHolder(cache, request, keeper.id);
 			processRecords.rememberCreated(`${client.origin} ${c.creates.key}`, keeper.id);
-			outcomes.set(c.index, { stage: 'kept', ...(written.response ? { records: [written.response] } : {}) });
+			outcomes.set(c.index, { stage: 'kept', removed: c.id, ...(written.response ? { records: [written.response] } : {}) });
 		} catch (error) {
 			fail(messages.twinNotMerged(c.id, keeper.id, c.creates.referenceId, describe(error, run, c.index)));
 		}

@@ -13,7 +13,6 @@ import { isEntity } from './entity';
 import { failedItem } from './outcomes';
 import { eachLimited } from './pool';
 import { RecordState, writeRecord } from './record';
-import { settleMs } from './settle';
 import type { Bases } from './resolve';
 import type { Applied, Done, EntityRef, Failed, Resolved, Run } from './types';
 
@@ -73,7 +72,7 @@ async function update(run: Run, item: Resolved, entity: EntityRef | undefined, p
 	const written = await writeRecord(run, request, entity, state, item.index);
 	checkCleared(run, item, written.response);
 	if (entity && request.merge && written.changes.length && run.settings.confirm.enabled) {
-		collected.watched.push({ index: item.index, entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response });
+		collected.watched.push({ index: item.index, entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response, writtenAt: Date.now() });
 	}
 	return written.response === undefined ? [] : [written.response];
 }
@@ -88,7 +87,7 @@ async function write(run: Run, item: Resolved, state: RecordState, collected: Co
 		if (result.created) collected.created.push(result.created);
 		if (result.written?.changes.length && result.request.merge && run.settings.confirm.enabled) {
 			const { changes, response } = result.written;
-			collected.watched.push({ index: item.index, entity: result.entity, request: { ...result.request, merge: result.request.merge }, changes, response });
+			collected.watched.push({ index: item.index, entity: result.entity, request: { ...result.request, merge: result.request.merge }, changes, response, writtenAt: Date.now() });
 		}
 		return { records: result.records, entity: result.entity };
 	}
@@ -146,8 +145,11 @@ export async function writeItems(run: Run, items: Array<Resolved | Failed>, base
 			}
 		}
 	});
-	const [confirmed, settled] = await Promise.all([confirmChanges(run, collected.watched.filter((w) => w.changes.length > 0)), settleCreated(run, collected.created, settleMs(run))]);
-	for (const [index, outcome] of [...confirmed, ...settled]) {
+	// Twins first: a change made to a twin this run then removes is the keeper's, not its own to confirm.
+	const settled = await settleCreated(run, collected.created);
+	const removed = new Set([...settled.values()].flatMap((s) => (s.stage === 'kept' && s.removed ? [s.removed] : [])));
+	const confirmed = await confirmChanges(run, collected.watched.filter((w) => w.changes.length > 0 && !removed.has(w.entity.id)));
+	for (const [index, outcome] of [...settled, ...confirmed]) {
 		const applied = done.get(index);
 		if (outcome.stage === 'failed') done.set(index, failedItem(run.context, run.client, index, outcome.error));
 		else if (applied?.stage === 'applied' && outcome.records) done.set(index, { ...applied, records: outcome.records } satisfies Applied);
