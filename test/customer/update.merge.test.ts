@@ -121,3 +121,42 @@ describe('items for the same customer in one run lose nothing', () => {
 		expect(sandbox.counters().maxInFlight).toBe(1);
 	});
 });
+
+describe('many customers in one run: checked by list before any write, each merged over a fresh read', () => {
+	startEach(sandbox, withBulkCustomers(120));
+	const ids = Array.from({ length: 12 }, (_, i) => `cus-bulk-${String(i + 1).padStart(5, '0')}`);
+
+	test('one list request checks them all; each write rests on a read just before it; one list reads them back', async () => {
+		const { items, error } = await runNode({
+			parameters: customerUpdate({ billingSettings: { base: { unitCost: '={{ $json.cost }}' } } }, '={{ $json.customer }}'),
+			items: ids.map((id, i) => ({ customer: byId(id), cost: i + 1 })),
+			credentials: admin(),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(12);
+		const routes = sandbox.log.map((e) => e.route);
+		expect(routes.filter((r) => r === 'GET /customers')).toHaveLength(2);
+		expect(routes.filter((r) => r === 'GET /customers/:id')).toHaveLength(12);
+		expect(routes.filter((r) => r === 'PATCH /customers/:id')).toHaveLength(12);
+		// The check comes first and the read-back last; every write comes right after its own read.
+		expect(routes[0]).toBe('GET /customers');
+		expect(routes.at(-1)).toBe('GET /customers');
+		for (const id of ids) {
+			const path = `/customers/${id}`;
+			const at = sandbox.log.findIndex((e) => e.method === 'PATCH' && e.path === path);
+			expect(sandbox.log.slice(0, at).filter((e) => e.path === path).map((e) => e.method)).toEqual(['GET']);
+		}
+		expect(ids.map((id) => sandbox.state.customers[id].billingSettings?.base?.unitCost)).toEqual(ids.map((_, i) => i + 1));
+	});
+
+	test('a customer the list lacks is read alone: not found, nothing of the run is written', async () => {
+		const { error } = await runNode({
+			parameters: customerUpdate({ billingSettings: { base: { unitCost: 9 } } }, '={{ $json.customer }}'),
+			items: [...ids, 'cus-missing'].map((id) => ({ customer: byId(id) })),
+			credentials: admin(),
+		});
+		expect(error?.message).toMatch(/Not found/);
+		expect(sandbox.log.filter((e) => e.method === 'PATCH')).toHaveLength(0);
+		expect(sandbox.log.filter((e) => e.route === 'GET /customers/:id').map((e) => e.path)).toEqual(['/customers/cus-missing']);
+	});
+});

@@ -1,6 +1,5 @@
 // The limiter: at most its limit in flight, tasks started in order, starts of a burst spread over turns of the event loop.
-import { eachLimited } from '../../nodes/EvoVoice/executor/pool';
-import { Limiter } from '../../nodes/EvoVoice/transport/limiter';
+import { eachLimited, Limiter } from '../../nodes/EvoVoice/transport/limiter';
 
 test('the limiter keeps to its limit and runs tasks in order', async () => {
 	const limiter = new Limiter(3);

@@ -4,13 +4,14 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { describeChange, reapplication, undoneOf, type Change } from '../model/mappers/confirm';
 import type { MergePlan } from '../model/mappers/merge';
 import { messages } from '../model/messages';
-import { isEntity, readEntity, recordKey, type Snapshot } from './entity';
+import { eachLimited } from '../transport/limiter';
+import { listByIds } from '../transport/lists';
+import { readEntity, recordKey, type Snapshot } from './entity';
 import { failedItem } from './outcomes';
-import { eachLimited } from './pool';
+import { RecordState, writeRecord, type WriteRequest } from './record';
 import { processRecords } from './records';
 import { settleMs } from './settle';
 import type { EntityRef, Failed, Run } from './types';
-import { RecordState, writeRecord, type WriteRequest } from './record';
 
 /** An applied update whose changes rest on a read, to read back once other writers have landed. */
 export interface Watched {
@@ -27,31 +28,22 @@ export type Confirmation = Failed | { stage: 'confirmed'; records?: IDataObject[
 
 /** Rounds of "read back, apply again what was undone" before the item fails naming what did not hold. */
 export const MAX_ROUNDS = 4;
-const LIST_CHUNK = 100;
 
 /**
- * The watched records as they are now: by list in chunks (one request for up to 100 records), a
- * record the list does not give read alone. A list may answer less of a record than a read by ID
- * does, so a list record only says "held"; anything else is checked on a read by ID (`again`).
+ * The watched records as they are now: by list, a hundred to a request, and what the list does not
+ * give read alone. A list may answer less of a record than a read by ID does, so a list record
+ * only says "held"; anything else is checked on a read by ID (`applyAgain`).
  */
 async function readBack(run: Run, watched: Watched[]): Promise<Map<string, { record: IDataObject; snapshot?: Snapshot }>> {
 	const found = new Map<string, { record: IDataObject; snapshot?: Snapshot }>();
 	const entities = [...new Map(watched.map((w) => [w.entity.key, w.entity])).values()];
-	const chunks: EntityRef[][] = [];
-	for (const collection of new Set(entities.map((e) => e.collection))) {
-		const of = entities.filter((e) => e.collection === collection);
-		for (let i = 0; i < of.length; i += LIST_CHUNK) chunks.push(of.slice(i, i + LIST_CHUNK));
-	}
-	await eachLimited(chunks, run.settings.maxInFlight, async (chunk) => {
-		if (chunk.length === 1) return;
-		const page = await run.client.page<IDataObject>(`/${chunk[0].collection}`, { specificIds: chunk.map((e) => e.id) }, 0, chunk.length);
-		for (const entity of chunk) {
-			const record = (page.items ?? []).find((item) => isEntity(item, entity.id));
-			if (record) found.set(entity.key, { record });
+	if (entities.length > 1) {
+		for (const collection of new Set(entities.map((e) => e.collection))) {
+			const ids = entities.filter((e) => e.collection === collection).map((e) => e.id);
+			for (const [id, record] of await listByIds(run.client, collection, ids, run.settings.maxInFlight)) found.set(`${collection}/${id}`, { record });
 		}
-	});
-	const alone = entities.filter((e) => !found.has(e.key));
-	await eachLimited(alone, run.settings.maxInFlight, async (entity) => {
+	}
+	await eachLimited(entities.filter((e) => !found.has(e.key)), run.settings.maxInFlight, async (entity) => {
 		const snapshot = await readEntity(run.client, entity, 0);
 		found.set(entity.key, { record: snapshot.entity, snapshot });
 	});

@@ -1,5 +1,5 @@
-import type { Client } from '../transport/client';
 import type { CustomerField } from '../model/mappers/fieldTypes';
+import type { Client } from '../transport/client';
 
 /** The accounts' customer data fields (GET /system/settings), read once per run and account. */
 export class FieldDefinitions {

@@ -2,22 +2,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { checkId } from '../model/ids';
+import { InputError } from '../model/inputError';
 import { wrapByFieldType } from '../model/mappers/fieldTypes';
 import { restsOnRead } from '../model/mappers/merge';
-import { InputError } from '../model/inputError';
 import { messages, problems } from '../model/messages';
 import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../referenceIds';
+import { eachLimited } from '../transport/limiter';
 import { entityPath } from '../transport/paths';
-import { settleMs } from './settle';
-import { entityRef, isEntity, readEntity, type Snapshot } from './entity';
+import { readBases, type Bases } from './bases';
+import { entityRef, isEntity } from './entity';
 import { FieldDefinitions } from './fieldDefinitions';
 import { failedItem } from './outcomes';
-import { eachLimited } from './pool';
 import { processRecords } from './records';
-import type { EntityRef, Failed, Planned, Resolved, Run } from './types';
-
-/** Each record's state as read before the writes, by record key: the base of the first merge. */
-export type Bases = Map<string, Snapshot>;
+import { settleMs } from './settle';
+import type { Failed, Planned, Resolved, Run } from './types';
 
 type Stage<T> = Array<T | Failed>;
 
@@ -100,37 +98,15 @@ function target(run: Run, item: Planned, found: Found | undefined): Resolved | F
 	}
 }
 
-/** Whether the item needs its record read before the writes: a merge, or data typed by the record's account. */
-const needsBase = (item: Resolved) => item.merge !== undefined || ((item.plan.autoData?.length ?? 0) > 0 && item.plan.accountId === undefined);
-
-/** The current state of each record a merge (or a data value's type) rests on, read once per record. */
-async function readBases(run: Run, items: Stage<Resolved>, bases: Bases): Promise<Stage<Resolved>> {
-	const wanted = new Map<string, { entity: EntityRef; items: Resolved[] }>();
-	for (const item of items) {
-		if (item.stage !== 'resolved' || !item.entity || !needsBase(item) || bases.has(item.entity.key)) continue;
-		const group = wanted.get(item.entity.key) ?? { entity: item.entity, items: [] };
-		wanted.set(item.entity.key, { ...group, items: [...group.items, item] });
-	}
-	const failed = new Map<number, Failed>();
-	await eachLimited([...wanted.values()], run.settings.maxInFlight, async ({ entity, items: group }) => {
-		try {
-			bases.set(entity.key, await readEntity(run.client, entity, group[0].index));
-		} catch (error) {
-			for (const item of group) failed.set(item.index, failedItem(run.context, run.client, item.index, error));
-		}
-	});
-	return items.map((item) => failed.get(item.index) ?? item);
-}
-
 /** Data values typed "from the field's type", wrapped as their account defines each field. */
-async function typeData(run: Run, items: Stage<Resolved>, bases: Bases): Promise<Stage<Resolved>> {
+async function typeData(run: Run, items: Stage<Resolved>, accountOf: (key: string) => string | undefined): Promise<Stage<Resolved>> {
 	const definitions = new FieldDefinitions(run.client);
 	const pending = items.filter((item): item is Resolved => item.stage === 'resolved' && (item.plan.autoData?.length ?? 0) > 0);
 	const typed = new Map<number, Resolved | Failed>();
 	await eachLimited(pending, run.settings.maxInFlight, async (item) => {
 		const { plan } = item;
 		try {
-			const accountId = plan.accountId ?? String(bases.get(item.entity?.key ?? '')?.entity.accountId ?? '');
+			const accountId = plan.accountId ?? accountOf(item.entity?.key ?? '') ?? '';
 			if (!accountId) throw new NodeOperationError(run.context.getNode(), messages.noAccountForData(item.entity?.id ?? ''), { itemIndex: item.index });
 			const fields = await definitions.of(accountId);
 			const names = fields.map((field) => field.name);
@@ -156,5 +132,5 @@ export async function resolveItems(run: Run, items: Stage<Planned>): Promise<{ i
 	const ids = await customerIds(run, items, bases);
 	const targeted = items.map((item) => (item.stage === 'planned' ? target(run, item, ids.get(item.index)) : item));
 	const based = await readBases(run, targeted, bases);
-	return { items: await typeData(run, based, bases), bases };
+	return { items: await typeData(run, based.items, based.accountOf), bases };
 }

@@ -2,18 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CLEARED } from '../model/mappers/body';
+import { touches } from '../model/mappers/confirm';
 import { messages } from '../model/messages';
 import { ApiResponseError } from '../transport/errors';
+import { eachLimited } from '../transport/limiter';
 import { readPages } from '../transport/paging';
 import { entityPath } from '../transport/paths';
+import type { Bases } from './bases';
 import { confirmChanges, type Watched } from './confirm';
-import { touches } from '../model/mappers/confirm';
 import { createOrFind, postCustomer, settleCreated, type Created } from './create';
 import { isEntity } from './entity';
 import { failedItem } from './outcomes';
-import { eachLimited } from './pool';
 import { RecordState, writeRecord } from './record';
-import type { Bases } from './resolve';
 import type { Applied, Done, EntityRef, Failed, Resolved, Run } from './types';
 
 /** Items that write to the same record form one chain, applied in input order. */
