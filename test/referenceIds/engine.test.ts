@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { defaultSeed, makeCustomers, type Sandbox } from '../../sandbox';
 import { byReference, customerUpdate } from '../fixtures/parameters';
 import { asAdmin } from '../fixtures/sandbox';
-import { runNode, type RunOptions } from '../harness';
+import { loadInOtherProcess, runNode, type RunOptions } from '../harness';
 import { useSandbox } from '../sandbox/helpers';
 
 // Reference IDs through n8n's own engine, across executions as n8n runs them: the static data a
@@ -104,7 +104,8 @@ describe('reference IDs across executions (n8n engine, 5,000 customers)', () => 
 	it('scopes the look-up to accounts', async () => {
 		const sb = sandbox();
 		sb.state.customers['cus-contoso-1'] = { ...sb.state.customers['cus-contoso-1'], referenceId: 'crm-1001' };
-		const unscoped = await run(sb, crmEvent('crm-1001', 'x'));
+		// A full look-up (not what this process remembers of crm-1001) sees both holders.
+		const unscoped = await run(sb, crmEvent('crm-1001', 'x', { cacheHours: 0 }));
 		expect(unscoped.error?.message).toContain('2 customers have the reference ID "crm-1001"');
 		const scoped = await run(sb, crmEvent('crm-1001', 'Contoso (CRM)', { accountIds: 'acc-other' }));
 		expect(scoped.items[0]?.json.id).toBe('cus-contoso-1');
@@ -112,5 +113,17 @@ describe('reference IDs across executions (n8n engine, 5,000 customers)', () => 
 		const none = await run(sb, crmEvent('crm-2001', 'x', { accountIds: 'acc-other' }));
 		expect(none.error?.message).toBe('No customer in account acc-other has the reference ID "crm-2001"');
 	});
-});
 
+	it('a worker that starts with no static data (queue mode) is served by what its process learnt; another process looks up afresh', async () => {
+		const sb = sandbox();
+		const worker = loadInOtherProcess();
+		const first = await run(sb, crmEvent('crm-bulk-04100', 'Worker First'), { nodeType: worker });
+		expect(first.requests['GET /customers']).toBe(FULL_SCAN);
+		// No static data handed over, as n8n starts a worker's webhook execution.
+		const next = await run(sb, crmEvent('crm-bulk-04101', 'Worker Next'), { nodeType: worker });
+		expect(next.requests['GET /customers']).toBeUndefined();
+		expect(next.items[0].json.id).toBe('cus-bulk-04101');
+		const elsewhere = await run(sb, crmEvent('crm-bulk-04102', 'Other Worker'), { nodeType: loadInOtherProcess() });
+		expect(elsewhere.requests['GET /customers']).toBe(FULL_SCAN);
+	});
+});

@@ -169,7 +169,7 @@ export async function settleCreated(run: Run, created: Created[]): Promise<Map<n
 	} catch (error) {
 		found = new Map(created.map((c) => [requestKey(requestOf(c.creates)), { failure: error }]));
 	}
-	const cache = referenceCache(run.context);
+	const cache = referenceCache(run.context, run.client.origin);
 	for (const c of created) {
 		const request = requestOf(c.creates);
 		const holders = found.get(requestKey(request));

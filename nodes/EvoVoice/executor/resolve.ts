@@ -37,7 +37,7 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 	const since = Date.now();
 	const mark = processRecords.mark();
 	try {
-		const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context));
+		const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context, run.client.origin));
 		// Create or Update may meet two customers another process's twin create left for a moment (create.ts
 		// removes the younger): looked up once more, after those settle, before the item fails naming them.
 		const twins = withReference.filter((item) => item.plan.upsert && (resolved.get(requestKey(requestOf(item))) as { several?: boolean } | undefined)?.several);

@@ -81,7 +81,16 @@ function isStored(value: unknown, namespace: string): value is Stored {
 	);
 }
 
-export class ReferenceCache {
+/** What the resolver asks of a memory of reference IDs (resolve.ts); ReferenceCache is one, layers.ts stacks them. */
+export interface ReferenceMemory {
+	get(referenceId: string, accountIds?: readonly string[]): CachedCustomer | undefined;
+	touch(referenceId: string, accountIds?: readonly string[]): void;
+	set(referenceId: string, accountIds: readonly string[] | undefined, customerId: string, checkedAt?: number): void;
+	offer(referenceId: string, accountIds: readonly string[] | undefined, customerId: string, checkedAt?: number): boolean;
+	delete(referenceId: string, accountIds?: readonly string[]): void;
+}
+
+export class ReferenceCache implements ReferenceMemory {
 	private readonly maxEntries: number;
 	private readonly maxAgeMs: number;
 	private readonly now: () => number;

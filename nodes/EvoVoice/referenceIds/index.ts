@@ -9,7 +9,8 @@ import { messages } from '../model/messages';
 import type { Client } from '../transport/client';
 import { ApiResponseError } from '../transport/errors';
 import { entityPath } from '../transport/paths';
-import { ReferenceCache } from './cache';
+import { ReferenceCache, type ReferenceMemory } from './cache';
+import { LayeredMemory, processMemory } from './layers';
 import {
 	requestKey,
 	resolveReferences as resolveAll,
@@ -39,11 +40,12 @@ export type Resolution =
  * The node's cross-execution cache, or none. n8n never saves static data after a manual execution,
  * so a manual run looks up afresh rather than half-use a memory it cannot keep (see the README).
  */
-export function referenceCache(context: IExecuteFunctions): ReferenceCache | undefined {
+export function referenceCache(context: IExecuteFunctions, origin: string): ReferenceMemory | undefined {
 	const { maxAgeMs } = lookupSettings(context.getNodeParameter('referenceLookup', 0, {}) as IDataObject);
 	if (maxAgeMs <= 0 || context.getMode() === 'manual') return undefined;
 	const namespace = context.getNode().credentials?.evoVoiceApi?.id ?? '';
-	return new ReferenceCache(context.getWorkflowStaticData('node') as Record<string, unknown>, { namespace, maxAgeMs });
+	const staticData = new ReferenceCache(context.getWorkflowStaticData('node') as Record<string, unknown>, { namespace, maxAgeMs });
+	return new LayeredMemory([staticData, processMemory(origin, { namespace, maxAgeMs })]);
 }
 
 function clientIO(client: Client): ReferenceIO {
@@ -81,7 +83,7 @@ function clientIO(client: Client): ReferenceIO {
 export async function resolveReferences(
 	client: Client,
 	requests: ReferenceRequest[],
-	cache?: ReferenceCache,
+	cache?: ReferenceMemory,
 ): Promise<Map<string, Resolution | { failure: unknown }>> {
 	const answers = await resolveAll(requests, clientIO(client), { cache });
 	const resolved = new Map<string, Resolution | { failure: unknown }>();
@@ -125,6 +127,6 @@ export async function findHolders(client: Client, requests: ReferenceRequest[]):
 }
 
 /** Teaches the cache a customer this run created, or converged on, for a reference ID. */
-export function rememberHolder(cache: ReferenceCache | undefined, request: ReferenceRequest, customerId: string): void {
+export function rememberHolder(cache: ReferenceMemory | undefined, request: ReferenceRequest, customerId: string): void {
 	cache?.set(request.referenceId, request.accountIds, customerId);
 }

@@ -1,6 +1,6 @@
 import type { Page } from '../transport/paging';
 import { hasNextPage, PAGE_SIZE } from '../transport/paging';
-import type { ReferenceCache } from './cache';
+import type { ReferenceMemory } from './cache';
 
 /**
  * Reference ID → customer for a whole run: every distinct (reference ID, account scope) of the run
@@ -62,7 +62,7 @@ export type ReferenceAnswer =
 
 export interface ResolveOptions {
 	/** Without a cache every reference ID is looked up afresh. */
-	cache?: ReferenceCache;
+	cache?: ReferenceMemory;
 	/** Read to the end even when every reference ID already has two holders: to know them all. */
 	allHolders?: boolean;
 	pageSize?: number;
@@ -84,7 +84,7 @@ function inScope(customer: CustomerRecord, accountIds: string[] | undefined): bo
 async function verifyCached(
 	request: ReferenceRequest,
 	io: ReferenceIO,
-	cache: ReferenceCache,
+	cache: ReferenceMemory,
 ): Promise<ReferenceAnswer | undefined> {
 	const cached = cache.get(request.referenceId, request.accountIds);
 	if (!cached) return undefined;
@@ -138,7 +138,7 @@ function answerFrom(holders: CustomerRecord[] | undefined): ReferenceAnswer {
 }
 
 /** What a finished scan teaches the cache: the asked IDs first, then all others into free room. */
-function learn(cache: ReferenceCache, wanted: Set<string>, accountIds: string[] | undefined, holders: Map<string, CustomerRecord[]>, complete: boolean, now: number): void {
+function learn(cache: ReferenceMemory, wanted: Set<string>, accountIds: string[] | undefined, holders: Map<string, CustomerRecord[]>, complete: boolean, now: number): void {
 	for (const referenceId of wanted) {
 		const found = holders.get(referenceId) ?? [];
 		if (found.length === 1 && complete) cache.set(referenceId, accountIds, found[0].id, now);
