@@ -148,7 +148,7 @@ async function main(): Promise<void> {
      "Account billing and phone number limit" and click "Execute workflow";
      open the "Update Account" node to see the account the sandbox returned.
   2. "Monthly billing update" updates 300 sandbox customers in one run.
-  3. "CRM contact update → Evo Voice customer" is active; call its webhook:
+  3. "CRM contact → Evo Voice customer (create or update)" is active; call its webhook:
        ${curlCommand(server.baseUrl, '       ')}
      It finds the customer by its reference ID (crmId) and answers with it.
   4. Credentials: "Evo Voice (sandbox)" (API token) and "Evo Voice (sandbox,

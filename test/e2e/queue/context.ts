@@ -22,7 +22,7 @@ export const ALL_WORKFLOW_IDS = [CRM_WORKFLOW_ID, ...Object.values(DELTA_WORKFLO
 
 /** Every execution so far, keyed by the eventId of the event it ran (several when an event ran twice). */
 export async function executionsByEvent(phase: Phase): Promise<Map<string, ExecutionSummary[]>> {
-	const all = await readExecutions(phase.rest, ALL_WORKFLOW_IDS, ['CRM Contact Updated', 'Event']);
+	const all = await readExecutions(phase.rest, ALL_WORKFLOW_IDS, ['CRM Contact Created or Updated', 'Event']);
 	const byEvent = new Map<string, ExecutionSummary[]>();
 	for (const execution of all) {
 		const eventId = typeof execution.body?.eventId === 'string' ? execution.body.eventId : `(no event: execution ${execution.id})`;

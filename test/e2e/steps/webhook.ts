@@ -7,9 +7,10 @@ import { postWebhook } from '../../../scripts/n8n/server';
 import type { Step } from './types';
 
 /**
- * crm-webhook-to-evo-voice.json activated and called over real HTTP: known contacts update their
- * customer (merging data values); an unknown or shared reference ID fails, names itself in the
- * execution's error, and changes nothing.
+ * crm-webhook-to-evo-voice.json (Create or Update) activated and called over real HTTP: known
+ * contacts update their customer (merging data values); a new one is created once, with its
+ * reference ID, and the same event again updates it; a reference ID two customers share fails,
+ * names itself in the execution's error, and changes nothing.
  */
 export const webhookStep: Step = {
 	name: 'activate crm-webhook-to-evo-voice.json and POST to its production webhook',
@@ -47,11 +48,19 @@ export const webhookStep: Step = {
 			checks.equal(`webhook ${contact.crmId}: other data values kept (merge)`, pick(customer.data, otherKeys), pick(seeded.data, otherKeys));
 			checks.equal(`webhook ${contact.crmId}: sandbox tags`, (customer.tags ?? []).map((t) => t.id).sort(), [...contact.tags].sort());
 		}
+		// A new contact: created with its reference ID; the same event again (a CRM retry) finds it.
+		const { customerId: _known, ...known } = CRM_CONTACTS[0];
+		void _known;
+		const newContact = { ...known, crmId: 'crm-e2e-new', name: 'New From The CRM' };
+		const holders = () => Object.values(sb.state.customers).filter((c) => c.referenceId === newContact.crmId);
+		const created = await postWebhook(server, WEBHOOK_PATH, newContact);
+		const again = await postWebhook(server, WEBHOOK_PATH, newContact);
+		checks.workflows += 2;
+		checks.equal('webhook with a new reference ID: created once, and the retry is that customer', [created.status, again.status, holders().length], [200, 200, 1]);
+		checks.equal('webhook with a new reference ID: n8n answered with it both times', [(created.body as { id?: string })?.id, (again.body as { id?: string })?.id], [holders()[0]?.id, holders()[0]?.id]);
+		checks.equal('webhook with a new reference ID: its name, account and tags', [holders()[0]?.name, holders()[0]?.accountId, (holders()[0]?.tags ?? []).map((t) => t.id).sort()], [newContact.name, 'acc-reseller', [...newContact.tags].sort()]);
 		const stateBefore = JSON.stringify(sb.state.customers);
-		for (const [label, crmId] of [
-			['an unknown reference ID', 'crm-nobody'],
-			['a reference ID two customers share', 'crm-dup'],
-		] as const) {
+		for (const [label, crmId] of [['a reference ID two customers share', 'crm-dup']] as const) {
 			const { customerId: _unused, ...payload } = CRM_CONTACTS[0];
 			void _unused;
 			const known = new Set((await rest.listExecutions('evovoiceExCrmHook', 50)).map((e) => e.id));
