@@ -39,7 +39,7 @@ export const requestOptions: INodeProperties = {
 			name: 'confirmAfter',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: 1000,
+			default: 500,
 			description:
 				'With Confirm Changes: how long after its last write the node reads changes back. It must be longer than any other execution takes between reading a customer and writing it; the node waits longer on its own when the API answers slowly.',
 		},
@@ -49,7 +49,7 @@ export const requestOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to read back every change that rests on a read (merged billing, settings, schedule or data values; tags added or removed) once the other executions of the moment have written, and apply it again if one of them overwrote it. Off saves a read per update and about a second per run, but a change made at the same moment as another execution\'s can then be lost.',
+				'Whether to read back every change that rests on a read (merged billing, settings, schedule or data values; tags added or removed) once the other executions of the moment have written, and apply it again if one of them overwrote it. Off saves a read per update and the wait before it (half a second or more), but a change made at the same moment as another execution\'s can then be lost.',
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',

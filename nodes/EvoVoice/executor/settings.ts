@@ -5,7 +5,7 @@ import type { TransportSettings } from '../transport/client';
 import { DEFAULT_RETRY } from '../transport/retry';
 
 export const DEFAULT_MAX_IN_FLIGHT = 5;
-export const DEFAULT_CONFIRM_AFTER_MS = 1000;
+export const DEFAULT_CONFIRM_AFTER_MS = 500;
 const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** The run-wide settings: node settings, not per item, so they are read once (from item 0). */

@@ -4,7 +4,7 @@ import type { Run } from './types';
  * A merge base older than this is read again just before the write that rests on it. It bounds how
  * long a write can rest on a stale read, which is what confirming a change relies on (confirm.ts).
  */
-export const FRESH_BASE_MS = 500;
+export const FRESH_BASE_MS = 250;
 
 /**
  * How long to wait before reading back. Another execution that read the record before this one
