@@ -1,0 +1,40 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { triggerMessages } from '../model/messages';
+import type { Client } from '../transport/client';
+import { DAY_MS } from './dates';
+import type { TriggerConfig } from './parameters';
+import { select, toItems } from './poll';
+import { readEvents } from './read';
+import { loadState } from './state';
+
+/**
+ * Fetch Test Event (the editor's manual run): the most recent matching event, so that the next
+ * nodes can be built on a real one. It reads the saved state (to know the server's clock and
+ * whether its lists are sorted) and never writes it: the cursor stays where the active workflow
+ * left it.
+ */
+export async function fetchSample(data: IDataObject, client: Client, config: TriggerConfig): Promise<INodeExecutionData[][]> {
+	const saved = loadState(data, config.event);
+	const days = config.spec.sampleDays;
+	const now = Date.now() + (saved?.skew ?? 0);
+	const from = now - days * DAY_MS;
+	const read = await readEvents(client, {
+		spec: config.spec,
+		filters: config.filters,
+		from,
+		now,
+		reachBackMs: config.reachBackMs,
+		unsorted: saved?.unsorted === true || !config.sortedLists,
+		untilFirstEvent: true,
+	});
+	const { delivered, waiting } = select(read.records, { ...config, maxEvents: Infinity }, from, {});
+	const newest = [...delivered, ...waiting].pop();
+	if (!newest) {
+		throw new NodeOperationError(client.node, triggerMessages.noSample(config.spec.noun, days), {
+			description: triggerMessages.noSampleDescription(),
+		});
+	}
+	return [toItems([newest], config)];
+}
