@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Client } from '../transport/client';
 import type { Occurrence } from './events';
 import type { TriggerConfig } from './parameters';
-import { readEvents } from './read';
+import { readEvents, type ReadPlan } from './read';
 import { loadState, remember, saveState, type TriggerState } from './state';
 
 /**
@@ -58,18 +58,21 @@ export function toItems(found: Found[], config: TriggerConfig): INodeExecutionDa
 export async function pollEvents(data: IDataObject, client: Client, config: TriggerConfig): Promise<INodeExecutionData[][] | null> {
 	const saved = loadState(data, config.event);
 	const now = Date.now() + (saved?.skew ?? 0);
-	// First activation: from now (the server's, once it has answered), or Look Back before it.
+	// First activation: from now on the server's clock (known once it answers), or Look Back before it.
 	const readFrom = saved?.from ?? now - config.lookBackMs - config.lateMs;
-	const read = await readEvents(client, {
+	const plan: ReadPlan = {
 		spec: config.spec,
 		filters: config.filters,
 		from: readFrom,
 		now,
 		reachBackMs: config.reachBackMs,
 		unsorted: saved?.unsorted === true || !config.sortedLists,
-	});
+	};
+	let read = await readEvents(client, plan);
 	const serverNow = client.serverTimeMs ?? Date.now();
-	const from = saved?.from ?? Math.max(readFrom, serverNow - config.lookBackMs);
+	const from = saved?.from ?? serverNow - config.lookBackMs;
+	// The server's clock is behind n8n's by more than the late-records window: read from its now.
+	if (from < readFrom) read = await readEvents(client, { ...plan, from, now: serverNow, unsorted: read.unsorted });
 	const selection = select(read.records, config, from, saved?.seen ?? {});
 	const cursor = nextCursor(from, serverNow, config.lateMs, selection);
 	const memory = remember(saved?.seen ?? {}, selection.delivered, cursor, selection.waiting[0]?.at);

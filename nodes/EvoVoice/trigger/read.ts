@@ -32,7 +32,6 @@ export interface ReadResult {
 	records: IDataObject[];
 	/** A list came back out of the order asked for. */
 	unsorted: boolean;
-	requests: number;
 }
 
 /** Past this many pages in one pass the poll stops with an error rather than read on for ever. */
@@ -55,7 +54,7 @@ export async function readEvents(client: Client, plan: ReadPlan): Promise<ReadRe
 	};
 	const passes: IDataObject[] = [qs];
 	if (spec.archive && plan.now - plan.from > ARCHIVE_CHECK_AFTER_MS) passes.push({ ...qs, searchArchive: true });
-	const result: ReadResult = { records: [], unsorted: plan.unsorted, requests: 0 };
+	const result: ReadResult = { records: [], unsorted: plan.unsorted };
 	for (const pass of passes) await readPass(client, plan, pass, result);
 	return result;
 }
@@ -70,7 +69,6 @@ async function readPass(client: Client, plan: ReadPlan, qs: IDataObject, result:
 			});
 		}
 		const answer = await client.page<IDataObject>(plan.spec.path, qs, page, PAGE_SIZE);
-		result.requests++;
 		const items = Array.isArray(answer.items) ? answer.items : [];
 		read += items.length;
 		let older = false;
