@@ -3,7 +3,10 @@
  * static data saved as n8n saves it), against the sandbox: every event delivered once, oldest
  * first, across page boundaries while events arrive, restarts, an outage and its catch-up.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { freshSandbox } from '../fixtures/sandbox';
+import { MAX_SEEN } from '../../nodes/EvoVoice/trigger/state';
 import { byEventDate, clock, delivered, ids, proxy, requestsSince, savedState, trigger } from './helpers';
 
 const sb = freshSandbox();
@@ -132,7 +135,7 @@ describe('n8n restarts', () => {
 		const a = sb.events.burst({ sessions: 3, spacingMs: 100 }).sessions;
 		time.step(5_000);
 		await first.tick();
-		const saved = JSON.parse(JSON.stringify(first.database)) as Record<string, unknown>;
+		const saved = JSON.parse(JSON.stringify(first.database)) as IDataObject;
 		time.step(30_000);
 		const b = sb.events.burst({ sessions: 2, spacingMs: 100 }).sessions;
 		const second = trigger(sb, ended, { staticData: saved });
@@ -214,3 +217,20 @@ describe('when the server ignores the sort', () => {
 		expect(delivered(t)).not.toContain(earlier[0]);
 	});
 });
+
+describe('more events within the late-records window than the memory holds', () => {
+	it(`${MAX_SEEN + 400} sessions in one burst: each delivered once, in order, over several polls`, async () => {
+		const time = clock(sb, '2025-06-02T10:00:00.000Z');
+		const t = trigger(sb, { ...ended, options: { maxEvents: 1000 } });
+		await t.activate();
+		time.step(20_000);
+		const burst = sb.events.burst({ sessions: { count: MAX_SEEN + 400, customerIds: ['cus-acme', 'cus-bluebird'] }, spacingMs: 2 }).sessions;
+		for (let i = 0; i < 8; i++) {
+			time.step(30_000);
+			await t.tick();
+			expect(Object.keys(savedState(t).seen ?? {}).length).toBeLessThanOrEqual(MAX_SEEN);
+		}
+		expect(delivered(t)).toEqual(burst);
+	});
+});
+

@@ -6,7 +6,7 @@ import type { Client } from '../transport/client';
 import { DAY_MS } from './dates';
 import type { TriggerConfig } from './parameters';
 import { select, toItems } from './poll';
-import { readEvents } from './read';
+import { readEvents, type ReadPlan } from './read';
 import { loadState } from './state';
 
 /**
@@ -18,17 +18,21 @@ import { loadState } from './state';
 export async function fetchSample(data: IDataObject, client: Client, config: TriggerConfig): Promise<INodeExecutionData[][]> {
 	const saved = loadState(data, config.event);
 	const days = config.spec.sampleDays;
-	const now = Date.now() + (saved?.skew ?? 0);
-	const from = now - days * DAY_MS;
-	const read = await readEvents(client, {
+	const estimate = Date.now() + (saved?.skew ?? 0);
+	const plan: ReadPlan = {
 		spec: config.spec,
 		filters: config.filters,
-		from,
-		now,
+		from: estimate - days * DAY_MS,
+		now: estimate,
 		reachBackMs: config.reachBackMs,
 		unsorted: saved?.unsorted === true || !config.sortedLists,
 		untilFirstEvent: true,
-	});
+	};
+	let read = await readEvents(client, plan);
+	const now = client.serverTimeMs ?? estimate;
+	// n8n's clock is off the server's by more than a day: look at the server's last days instead.
+	if (Math.abs(now - estimate) > DAY_MS) read = await readEvents(client, { ...plan, from: now - days * DAY_MS, now, unsorted: read.unsorted });
+	const from = now - days * DAY_MS;
 	const { delivered, waiting } = select(read.records, { ...config, maxEvents: Infinity }, from, {});
 	const newest = [...delivered, ...waiting].pop();
 	if (!newest) {

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Client } from '../transport/client';
+import { dayWindow } from './dates';
 import type { Occurrence } from './events';
 import type { TriggerConfig } from './parameters';
 import { readEvents, type ReadPlan } from './read';
@@ -71,8 +72,11 @@ export async function pollEvents(data: IDataObject, client: Client, config: Trig
 	let read = await readEvents(client, plan);
 	const serverNow = client.serverTimeMs ?? Date.now();
 	const from = saved?.from ?? serverNow - config.lookBackMs;
-	// The server's clock is behind n8n's by more than the late-records window: read from its now.
-	if (from < readFrom) read = await readEvents(client, { ...plan, from, now: serverNow, unsorted: read.unsorted });
+	// The server's clock was not where the last poll left it (first activation, a clock that jumped):
+	// read again with the window its answer shows, rather than miss the days between.
+	if (from < readFrom || (config.spec.days && dayWindow(from, serverNow).endDate > dayWindow(from, now).endDate)) {
+		read = await readEvents(client, { ...plan, from, now: serverNow, unsorted: read.unsorted });
+	}
 	const selection = select(read.records, config, from, saved?.seen ?? {});
 	const cursor = nextCursor(from, serverNow, config.lateMs, selection);
 	const memory = remember(saved?.seen ?? {}, selection.delivered, cursor, selection.waiting[0]?.at);
