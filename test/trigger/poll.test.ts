@@ -146,6 +146,21 @@ describe('n8n restarts', () => {
 	});
 });
 
+describe('polls that overlap', () => {
+	it('a poll that starts while the last one still runs steps aside: nothing is delivered twice', async () => {
+		const time = clock(sb, '2025-06-02T10:00:00.000Z');
+		const t = trigger(sb, ended);
+		await t.activate();
+		time.step(5_000);
+		const burst = sb.events.burst({ sessions: 5, spacingMs: 100 }).sessions;
+		time.step(5_000);
+		sb.setFaults([{ route: SESSIONS, latencyMs: 300 }]);
+		const results = await Promise.all([t.tick(), t.tick()]);
+		expect(results.map((r) => r.execution?.length ?? 0).sort()).toEqual([0, 5]);
+		expect(delivered(t)).toEqual(burst);
+	});
+});
+
 describe('an outage, then the catch-up', () => {
 	it('failed polls change nothing; afterwards at most Max Events per Poll each time, the rest next poll, in order', async () => {
 		const time = clock(sb, '2025-06-02T10:00:00.000Z');

@@ -1,4 +1,4 @@
-import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError } from '../model/inputError';
@@ -30,14 +30,35 @@ function settings(context: IPollFunctions): TriggerConfig {
 	throw failure instanceof InputError ? new NodeOperationError(context.getNode(), failure.message) : failure;
 }
 
+/**
+ * The polls under way in this process, by workflow and node. n8n starts a poll at every poll time
+ * even while the last one still runs (a slow API, retries): two polls reading the same cursor would
+ * deliver the same events, so the later one steps aside and the next poll time carries on.
+ */
+const polling = new Set<string>();
+
 /** The node's poll(): Fetch Test Event in the editor, else one poll of the active workflow. */
 export async function runTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const config = settings(context);
+	if (context.getMode() === 'manual') return await run(context, config, fetchSample);
+	// Taken before anything is awaited, so that two polls cannot both find it free.
+	const key = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	if (polling.has(key)) return null;
+	polling.add(key);
+	try {
+		return await run(context, config, pollEvents);
+	} finally {
+		polling.delete(key);
+	}
+}
+
+type Work = (data: IDataObject, client: Client, config: TriggerConfig) => Promise<INodeExecutionData[][] | null>;
+
+async function run(context: IPollFunctions, config: TriggerConfig, work: Work): Promise<INodeExecutionData[][] | null> {
 	const client = await Client.open(context, TRIGGER_TRANSPORT);
-	const data = context.getWorkflowStaticData('node');
 	let failure: unknown;
 	try {
-		return context.getMode() === 'manual' ? await fetchSample(data, client, config) : await pollEvents(data, client, config);
+		return await work(context.getWorkflowStaticData('node'), client, config);
 	} catch (error) {
 		failure = error;
 	}
