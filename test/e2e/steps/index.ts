@@ -14,6 +14,7 @@ import { ownerLoginStep } from './owner-login';
 import { referenceIdsStep } from './reference-ids';
 import { startServerStep } from './start-server';
 import { testScheduleStep } from './test-schedule';
+import { triggerStep } from './trigger';
 import type { Step } from './types';
 import { webhookStep } from './webhook';
 
@@ -33,4 +34,5 @@ export const STEPS: Step[] = [
 	webhookStep,
 	referenceIdsStep,
 	testScheduleStep,
+	triggerStep,
 ];
