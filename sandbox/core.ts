@@ -175,6 +175,14 @@ export class Core {
 			entry.stateChanged = true;
 			this.stateFile?.schedule();
 		}
+		// 'resetAfterApply' is apply-then-reset: the write above has happened, the answer is lost.
+		if (failure?.kind === 'resetAfterApply') {
+			entry.durationMs = performance.now() - t0;
+			this.log.push(entry); // status 0: nothing was answered
+			finish();
+			req.socket.destroy();
+			return;
+		}
 		const text = result.body === undefined ? '' : JSON.stringify(result.body);
 		// 'malformed' is apply-then-garble: the write above has happened, only the answer is broken.
 		send(failure?.kind === 'malformed' ? garbled(text) : { status: result.status, text, type: JSON_TYPE, headers: result.headers });

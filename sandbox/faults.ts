@@ -5,6 +5,11 @@
 // METHOD+path (so a retrying client eventually gets through), `rate` = that fraction, drawn from
 // a PRNG seeded by `seed` so the same request sequence gives the same faults; none = always.
 // Conditions combine (all must hold). setFaults() restarts every counter and PRNG.
+// Two kinds run the request first and break only the answer: 'malformed' (apply-then-garble) and
+// 'resetAfterApply' (apply-then-reset: a create or update whose answer is lost, so a client cannot
+// tell it from a 'reset' that changed nothing, and must not blindly send a create again).
+
+export type FaultKind = 'status' | 'reset' | 'timeout' | 'malformed' | 'resetAfterApply';
 
 export interface FaultRule {
 	route?: string;
@@ -14,16 +19,16 @@ export interface FaultRule {
 	rate?: number;
 	seed?: number;
 	retryAfterSeconds?: number;
-	kind?: 'status' | 'reset' | 'timeout' | 'malformed';
+	kind?: FaultKind;
 	firstAttempts?: number;
 	count?: number;
 }
 
 export interface Failure {
-	kind: 'status' | 'reset' | 'timeout' | 'malformed';
+	kind: FaultKind;
 	status: number;
 	retryAfterSeconds?: number;
-	/** 'status:429', 'reset', 'timeout' or 'malformed': the log's `fault` and the counters' key. */
+	/** 'status:429', 'reset', 'timeout', 'malformed' or 'resetAfterApply': the log's `fault` and the counters' key. */
 	label: string;
 }
 
@@ -35,7 +40,7 @@ export interface FaultDecision {
 }
 
 const STATUSES = [429, 500, 502, 503, 504];
-const KINDS = ['status', 'reset', 'timeout', 'malformed'];
+const KINDS: FaultKind[] = ['status', 'reset', 'timeout', 'malformed', 'resetAfterApply'];
 
 /** mulberry32: tiny, fast, and good enough for reproducible fault draws. */
 function prng(seed: number): () => number {

@@ -19,7 +19,7 @@ export class EvoVoice implements INodeType {
 		defaultVersion: 1.1,
 		// Title case as n8n's own nodes read ("Update Customer"), not the raw "update: customer".
 		subtitle:
-			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + " " + ({ customer: "Customer", account: "Account" })[$parameter["resource"]] + ($parameter["operation"] === "getAll" ? "s" : "") }}',
+			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", testSchedule: "Test Schedule", update: "Update", upsert: "Create or Update" })[$parameter["operation"]] + " " + ({ customer: "Customer", account: "Account" })[$parameter["resource"]] + ($parameter["operation"] === "getAll" ? "s" : "") }}',
 		description: 'Manage Evo Voice customers and accounts: billing, schedules, app settings, data and tags',
 		defaults: { name: 'Evo Voice' },
 		usableAsTool: true,

@@ -28,3 +28,12 @@ describe('the other operations', () => {
 		expect(sandbox.state.customers[id]).toBeUndefined();
 	});
 });
+
+describe('Customer › Delete by reference ID (a CRM\'s "contact deleted")', () => {
+	test('says which customer went: the reference ID, its ID and its name', async () => {
+		const { items, error } = await runNode({ parameters: { resource: 'customer', operation: 'delete', customerId: byReference('crm-2001') }, credentials: admin() });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json)).toEqual([{ referenceId: 'crm-2001', id: 'cus-bluebird', name: 'Bluebird Plumbing', deleted: true }]);
+		expect(sandbox.state.customers['cus-bluebird']).toBeUndefined();
+	});
+});

@@ -142,3 +142,16 @@ test('a read-back that fails says the update was sent and answered but not confi
 	]);
 	expect(tagsOf('cus-bluebird')).toContain('tag-vip');
 });
+
+test('items of one run that set one value in turn: the last holds, even when it sets it back to what it was', async () => {
+	const seats = (sb.state.customers['cus-acme'].data as IDataObject).Seats as IDataObject;
+	const values = [Number(seats.numberValue) - 2, Number(seats.numberValue) - 1, Number(seats.numberValue)];
+	const result = await runNode({
+		parameters: customerUpdate({ data: { values: [{ name: 'Seats', type: 'number', numberValue: '={{ $json.seats }}' }] } }, byId('cus-acme')),
+		items: values.map((value) => ({ seats: value })),
+		credentials: admin(),
+	});
+	expect(result.error).toBeUndefined();
+	expect((sb.state.customers['cus-acme'].data as IDataObject).Seats).toEqual({ numberValue: values[2] });
+	expect(patches('cus-acme')).toHaveLength(3);
+});

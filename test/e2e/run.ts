@@ -66,6 +66,8 @@ async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<H
 		workflows: checks.workflows,
 		items: checks.items,
 		failures: checks.failures,
+		notRun: checks.notRun,
+		measured: checks.measured,
 		seconds: (Date.now() - started) / 1000,
 	};
 }
@@ -111,13 +113,16 @@ async function main(): Promise<number> {
 		say(
 			`n8n ${r.version}: ${r.workflows} workflows run, ${r.items} items run, ${r.passed} assertions passed, ${r.failed} failed (${r.seconds.toFixed(0)}s)`,
 		);
+		for (const [key, value] of Object.entries(r.measured)) say(`    ${key}: ${value}`);
 		for (const failure of r.failures) say(`    ✗ ${failure}`);
+		for (const skipped of r.notRun) say(`    !! NOT RUN: ${skipped}`);
 	}
 	if (setupError) say(`set-up failed: ${setupError.split('\n')[0]}`);
 	const passed = reports.reduce((n, r) => n + r.passed, 0);
 	const failed = reports.reduce((n, r) => n + r.failed, 0) + (setupError ? 1 : 0);
 	say(`[e2e] total ${((Date.now() - started) / 1000).toFixed(0)}s`);
-	say(`${passed} passed, ${failed} failed`);
+	const notRun = reports.reduce((n, r) => n + r.notRun.length, 0);
+	say(`${passed} passed, ${failed} failed${notRun ? `, ${notRun} NOT RUN (listed above)` : ''}`);
 	return failed === 0 && passed > 0 ? 0 : 1;
 }
 

@@ -106,8 +106,8 @@ describe('reference ID resolution against 5,000 customers', () => {
 		expect(dup).toEqual({
 			status: 'several',
 			customers: [
-				{ id: 'cus-cedar-1', name: 'Cedar Family Practice' },
-				{ id: 'cus-cedar-2', name: 'Cedar Family Practice (old)' },
+				{ id: 'cus-cedar-1', name: 'Cedar Family Practice', dateCreated: '2023-06-01T12:00:00.000Z' },
+				{ id: 'cus-cedar-2', name: 'Cedar Family Practice (old)', dateCreated: '2023-06-01T12:00:00.000Z' },
 			],
 		});
 		expect(cache.get('crm-dup')).toBeUndefined();

@@ -1,5 +1,7 @@
-import { startSandbox, type FaultRule } from '../../sandbox';
-import { call, until, useSandbox } from './helpers';
+import { request } from 'node:http';
+
+import { startSandbox, type FaultRule, type Sandbox } from '../../sandbox';
+import { C, call, until, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 const patchName = (name: string) => call(sandbox(), 'PATCH', '/customers/cus-acme', { body: { name } });
@@ -92,6 +94,27 @@ describe('fault injection', () => {
 		expect((await patchName('Clean')).json.name).toBe('Clean');
 	});
 
+	it('resetAfterApply stores the created customer, then resets the connection without answering (apply-then-reset)', async () => {
+		sandbox().setFaults([{ route: 'POST /customers', kind: 'resetAfterApply', count: 1 }]);
+		const create = { accountId: 'acc-reseller', name: 'Answer Lost', referenceId: 'crm-answer-lost' };
+		const holders = () => Object.values(sandbox().state.customers).filter((c) => c.referenceId === 'crm-answer-lost');
+		await expect(rawPost(sandbox(), '/customers', create)).rejects.toMatchObject({ code: 'ECONNRESET' });
+		expect(holders()).toEqual([expect.objectContaining({ name: 'Answer Lost', accountId: 'acc-reseller' })]);
+		expect(sandbox().log.at(-1)).toMatchObject({ route: 'POST /customers', status: 0, fault: 'resetAfterApply', stateChanged: true });
+		expect(sandbox().counters()).toMatchObject({ faults: { resetAfterApply: 1 }, inFlight: 0 });
+		// Why a client must not resend a create whose answer it lost: the resend is a second customer.
+		expect((await call(sandbox(), 'POST', '/customers', { body: create })).status).toBe(200);
+		expect(holders()).toHaveLength(2);
+	});
+
+	it('resetAfterApply on a request that fails changes nothing: the handler\'s answer decides, only its delivery is lost', async () => {
+		sandbox().setFaults([{ route: 'PATCH /customers/:id', kind: 'resetAfterApply' }]);
+		await expect(rawPatch(sandbox(), '/customers/cus-nobody', { name: 'x' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+		expect(sandbox().log.at(-1)).toMatchObject({ status: 0, fault: 'resetAfterApply', stateChanged: false });
+		await expect(rawPatch(sandbox(), '/customers/cus-acme', { name: 'Applied Anyway' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+		expect(acmeName()).toBe('Applied Anyway');
+	});
+
 	it('firstAttempts faults the first N requests to each distinct path, so a retrying client gets through', async () => {
 		sandbox().setFaults([{ route: 'GET /customers/:id', status: 503, firstAttempts: 2 }]);
 		const statuses = async (path: string, n: number) => {
@@ -175,3 +198,23 @@ describe('fault injection', () => {
 		}
 	});
 });
+
+/** node:http rather than fetch: its error names the reset itself (ECONNRESET), not a generic failure. */
+function rawRequest(sb: Sandbox, method: string, path: string, body: unknown): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const text = JSON.stringify(body);
+		const req = request(`${sb.url}${path}`, {
+			method,
+			headers: { Authorization: `Bearer ${C.adminToken}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+		});
+		req.on('response', (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('error', reject);
+		req.end(text);
+	});
+}
+
+const rawPost = (sb: Sandbox, path: string, body: unknown) => rawRequest(sb, 'POST', path, body);
+const rawPatch = (sb: Sandbox, path: string, body: unknown) => rawRequest(sb, 'PATCH', path, body);

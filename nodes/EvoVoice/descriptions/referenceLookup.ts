@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 /**
  * How a customer given "By Reference ID" is found (see the README's "reference IDs"). The defaults
  * are literals, as n8n's lint rules want; a test checks they match the resolver's constants.
+ * `ownAccount`: operations that look for the customer in the account they name (Create or Update).
  */
-export function referenceLookupOptions(operations: string[]): INodeProperties {
+export function referenceLookupOptions(operations: string[], ownAccount: string[] = []): INodeProperties {
 	return {
 		displayName: 'Reference ID Look-Up',
 		name: 'referenceLookup',
@@ -22,6 +23,8 @@ export function referenceLookupOptions(operations: string[]): INodeProperties {
 				placeholder: 'e.g. acc-1, acc-2',
 				description:
 					'Account IDs, comma-separated: only customers of these accounts count, for resellers whose reference IDs are unique per account. Empty: every customer this login can see.',
+				// Operations that name their own account look only there.
+				...(ownAccount.length ? { displayOptions: { hide: { '/operation': ownAccount } } } : {}),
 			},
 			{
 				displayName: 'Remember Look-Ups For (Hours)',

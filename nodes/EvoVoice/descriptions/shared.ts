@@ -16,6 +16,8 @@ export interface ResourceParameters {
 	resource: 'customer' | 'account';
 	/** The record picker, and the operations that act on one record. */
 	record: { locator: INodeProperties; operations: string[] };
+	/** The operations that show Update Mode and Update Fields. */
+	update: string[];
 	/** Update Fields this resource adds to Name and Billing Settings, which every resource has. */
 	updateFields: INodeProperties[];
 	/** Get Many filters this resource adds to Name Contains. */
@@ -36,10 +38,11 @@ const union = (lists: string[][]) => [...new Set(lists.flat())];
 
 export function sharedParameters(resources: ResourceParameters[]): INodeProperties[] {
 	const names = resources.map((r) => r.resource);
+	const updates = union(resources.map((r) => r.update));
 	return [
 		...resources.map(({ resource, record }) => ({ ...record.locator, displayOptions: show([resource], record.operations) })),
-		{ ...updateModeField(), displayOptions: show(names, ['update']) },
-		{ ...replaceNotice(), displayOptions: { show: { resource: names, operation: ['update'], updateMode: ['replace'] } } },
+		{ ...updateModeField(), displayOptions: show(names, updates) },
+		{ ...replaceNotice(), displayOptions: { show: { resource: names, operation: updates, updateMode: ['replace'] } } },
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -47,7 +50,7 @@ export function sharedParameters(resources: ResourceParameters[]): INodeProperti
 			placeholder: 'Add Field',
 			default: {},
 			description: 'Only the fields you add are sent; everything else stays as it is',
-			displayOptions: show(names, ['update']),
+			displayOptions: show(names, updates),
 			options: ([
 				billingSettingsField(),
 				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name' },

@@ -32,7 +32,7 @@ const LIST_CHUNK = 100;
  * as long as the slowest answer here to land: waiting longer than that sees its write. A little
  * jitter keeps two executions that undo each other from doing it again in step.
  */
-function settleMs(run: Run): number {
+export function settleMs(run: Run): number {
 	const wait = Math.max(run.settings.confirm.afterMs, FRESH_BASE_MS + 3 * run.client.slowestMs);
 	return Math.round(wait * (1 + Math.random() * 0.25));
 }

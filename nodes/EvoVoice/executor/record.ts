@@ -13,6 +13,9 @@ import type { EntityRef, Resolved, Run } from './types';
  * since by another execution of this process.
  */
 export class RecordState {
+	/** The customer a Create or Update chain created (or found to create no twin): its later items update it. */
+	created?: EntityRef;
+
 	constructor(
 		private readonly run: Run,
 		private snapshot: Snapshot | undefined,
@@ -68,18 +71,21 @@ export async function writeRecord(run: Run, request: WriteRequest, entity: Entit
 			return mergeIntoCurrent(base.entity, request.body ?? {}, laid.merge);
 		};
 		const since = Date.now();
+		let landed = false;
 		try {
 			const response = await client.request<IDataObject>({ method: request.method, path: request.path, body: request.body, ...(laid ? { build: lay } : {}) }, slot);
+			landed = true;
 			const mark = entity ? processRecords.wrote(recordKey(client, entity)) : processRecords.mark();
 			state.written(response, entity, since, mark);
 			if (!base || !laid) return { response, changes: [] };
 			const after = isEntity(response, laid.entity.id) ? response : mergeIntoCurrent(base.entity, request.body ?? {}, laid.merge);
 			return { response, changes: changesOf(request.body ?? {}, laid.merge, base.entity, after) };
-		} catch (error) {
-			// It may or may not have landed: other executions' reads are stale, and so is ours.
-			if (entity) processRecords.wrote(recordKey(client, entity));
-			state.forget();
-			throw error;
+		} finally {
+			if (!landed) {
+				// It may or may not have landed: other executions' reads are stale, and so is ours.
+				if (entity) processRecords.wrote(recordKey(client, entity));
+				state.forget();
+			}
 		}
 	};
 	if (!entity) return await send();

@@ -9,12 +9,16 @@
 /** Writes older than this are forgotten: a read that old is never a merge base (write.ts). */
 const REMEMBER_MS = 60_000;
 const SWEEP_AT = 5_000;
+/** How long a customer this process created stays the answer for its reference ID, for the process's next events. */
+const CREATED_MS = 10 * 60_000;
 
 export class RecordRegistry {
 	private readonly tails = new Map<string, Promise<void>>();
 	/** Per record: the mark of the last write that ended, and when. */
 	private readonly lastWrite = new Map<string, { mark: number; at: number }>();
 	private marks = 0;
+	/** Reference ID (with its account and API) → the customer this process created for it, and when. */
+	private readonly created = new Map<string, { id: string; at: number }>();
 
 	/** Runs `work` alone among this process's work on the same record, in the order asked. */
 	async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -48,6 +52,20 @@ export class RecordRegistry {
 			for (const [k, last] of this.lastWrite) if (at - last.at > REMEMBER_MS) this.lastWrite.delete(k);
 		}
 		return mark;
+	}
+
+	/** A customer this process created for a reference ID: the next execution that asks finds it here. */
+	rememberCreated(key: string, id: string): void {
+		const at = Date.now();
+		this.created.set(key, { id, at });
+		if (this.created.size > SWEEP_AT) {
+			for (const [k, c] of this.created) if (at - c.at > CREATED_MS) this.created.delete(k);
+		}
+	}
+
+	createdFor(key: string): string | undefined {
+		const found = this.created.get(key);
+		return found && Date.now() - found.at <= CREATED_MS ? found.id : undefined;
 	}
 
 	/** Whether a write to the record ended after a read marked `mark`, by any execution of this process. */

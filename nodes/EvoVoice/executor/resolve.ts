@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkId } from '../model/ids';
 import { wrapByFieldType } from '../model/mappers/fieldTypes';
 import { restsOnRead } from '../model/mappers/merge';
-import { messages } from '../model/messages';
+import { InputError } from '../model/inputError';
+import { messages, problems } from '../model/messages';
 import { referenceCache, requestKey, resolveReferences, type ReferenceRequest } from '../referenceIds';
 import { entityPath } from '../transport/paths';
 import { entityRef, isEntity, readEntity, type Snapshot } from './entity';
@@ -19,16 +20,20 @@ export type Bases = Map<string, Snapshot>;
 
 type Stage<T> = Array<T | Failed>;
 
+/** What a reference ID stood for: its customer, or none (for Create or Update: a customer to create). */
+type Found = { id: string; name?: string } | 'none' | Failed;
+
 /**
  * Reference IDs to customer IDs, all of the run's at once. A cached customer comes back as read
  * just now (verified): that read is the merge base of its first write, so it is not read twice.
  */
-async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promise<Map<number, string | Failed>> {
+async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promise<Map<number, Found>> {
 	const withReference = items.filter((item): item is Planned => item.stage === 'planned' && item.plan.target?.referenceId !== undefined);
-	const found = new Map<number, string | Failed>();
+	const found = new Map<number, Found>();
 	if (withReference.length === 0) return found;
 	const requestOf = ({ plan }: Planned): ReferenceRequest => ({ referenceId: plan.target?.referenceId ?? '', accountIds: plan.target?.accountIds });
 	const fail = (item: Planned, error: unknown) => found.set(item.index, failedItem(run.context, run.client, item.index, error));
+	const failWith = (item: Planned, message: string) => fail(item, new NodeOperationError(run.context.getNode(), message, { itemIndex: item.index }));
 	// A verified customer was read during the look-up: no later than this, and no fresher than this mark.
 	const since = Date.now();
 	const mark = processRecords.mark();
@@ -39,9 +44,12 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 			if (!resolution || 'failure' in resolution) {
 				fail(item, resolution?.failure);
 			} else if ('error' in resolution) {
-				fail(item, new NodeOperationError(run.context.getNode(), resolution.error, { itemIndex: item.index }));
+				failWith(item, resolution.error);
+			} else if ('none' in resolution) {
+				if (item.plan.upsert) found.set(item.index, 'none');
+				else failWith(item, resolution.none);
 			} else {
-				found.set(item.index, resolution.customerId);
+				found.set(item.index, { id: resolution.customerId, ...(resolution.name ? { name: resolution.name } : {}) });
 				// Only the record asked for may become a merge base.
 				if (isEntity(resolution.entity, resolution.customerId)) {
 					bases.set(`customers/${resolution.customerId}`, { entity: resolution.entity, since, mark });
@@ -54,18 +62,31 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 	return found;
 }
 
+/** Create or Update of a reference ID nobody holds: the create, checked as far as it can be now. */
+function toCreate(base: Omit<Resolved, 'path'>): Resolved {
+	const referenceId = base.plan.target?.referenceId ?? '';
+	const accountId = base.plan.accountId ?? '';
+	const name = base.body?.name;
+	if (typeof name !== 'string' || name.trim() === '') {
+		throw new InputError({ label: 'Name', path: 'name', problem: problems.nameToCreate(name, referenceId, accountId) });
+	}
+	return { ...base, path: '/customers', creates: { referenceId, accountId, key: JSON.stringify([accountId, referenceId]) } };
+}
+
 /** The item's record and path, and whether its write rests on a read (decided here, once). */
-function target(run: Run, item: Planned, resolvedId: string | Failed | undefined): Resolved | Failed {
-	if (typeof resolvedId === 'object') return resolvedId;
+function target(run: Run, item: Planned, found: Found | undefined): Resolved | Failed {
+	if (typeof found === 'object' && 'stage' in found) return found;
 	const { plan } = item;
 	try {
 		const merge = restsOnRead(plan.body ?? {}, plan.merge, plan.autoData?.length) ? plan.merge : undefined;
 		const base = { stage: 'resolved' as const, index: item.index, plan, body: plan.body, ...(merge ? { merge } : {}) };
+		if (found === 'none') return toCreate(base);
 		if (!plan.target) return { ...base, path: plan.path ?? '' };
 		const { collection, label, parameter } = plan.target;
 		// An ID the API gave for a reference ID is checked like one typed in.
-		const id = checkId(resolvedId ?? plan.target.id, label, parameter);
-		return { ...base, entity: entityRef(collection, id, label), path: entityPath(collection, id, plan.subPath) };
+		const id = checkId(found?.id ?? plan.target.id, label, parameter);
+		const entity = { ...entityRef(collection, id, label), ...(found?.name ? { name: found.name } : {}) };
+		return { ...base, entity, path: entityPath(collection, id, plan.subPath) };
 	} catch (error) {
 		return failedItem(run.context, run.client, item.index, error);
 	}

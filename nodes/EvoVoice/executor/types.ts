@@ -46,6 +46,16 @@ export interface ItemPlan {
 	clears?: ClearedReference[];
 	/** The Simplify switch, where the operation has one. */
 	simplify?: boolean;
+	/**
+	 * Create or Update: the target's reference ID, when no customer holds it, is created in
+	 * `accountId` (the body's name is then required) rather than an error.
+	 */
+	upsert?: boolean;
+	/**
+	 * A create that gives a reference ID: if its answer is lost (the request may have landed), the
+	 * customer is looked for by it rather than reported as maybe created.
+	 */
+	findIfLost?: { referenceId: string; accountId: string; name: string };
 }
 
 /**
@@ -87,6 +97,8 @@ export interface EntityRef {
 	collection: Collection;
 	id: string;
 	label: string;
+	/** Its name, when a look-up saw it (for outputs that say which customer went). */
+	name?: string;
 	/** "customers/cus-1": writes to one record are applied in input order. */
 	key: string;
 }
@@ -101,6 +113,16 @@ export interface Resolved {
 	body?: IDataObject;
 	/** Set when the write rests on the record's current state (model/mappers/merge.ts decides). */
 	merge?: MergePlan;
+	/** Create or Update of a reference ID no customer held when looked up: create.ts creates it, once. */
+	creates?: CreateSpec;
+}
+
+/** A customer to create for a reference ID, unless one holds it by the time the write runs. */
+export interface CreateSpec {
+	referenceId: string;
+	accountId: string;
+	/** Creates of one reference ID in one account form one chain in a run, and one create per process. */
+	key: string;
 }
 
 export interface Applied {

@@ -5,20 +5,23 @@ import { CLEARED } from '../model/mappers/body';
 import { messages } from '../model/messages';
 import { ApiResponseError } from '../transport/errors';
 import { readPages } from '../transport/paging';
-import { confirmChanges, type Watched } from './confirm';
+import { entityPath } from '../transport/paths';
+import { confirmChanges, settleMs, type Watched } from './confirm';
+import { touches } from '../model/mappers/confirm';
+import { createOrFind, postCustomer, settleCreated, type Created } from './create';
 import { isEntity } from './entity';
 import { failedItem } from './outcomes';
 import { eachLimited } from './pool';
 import { RecordState, writeRecord } from './record';
 import type { Bases } from './resolve';
-import type { Applied, Done, Failed, Resolved, Run } from './types';
+import type { Applied, Done, EntityRef, Failed, Resolved, Run } from './types';
 
 /** Items that write to the same record form one chain, applied in input order. */
 function chains(items: Resolved[]): Resolved[][] {
 	const byRecord = new Map<string, Resolved[]>();
 	const result: Resolved[][] = [];
 	for (const item of items) {
-		const key = item.plan.kind === 'write' ? item.entity?.key : undefined;
+		const key = item.plan.kind === 'write' ? (item.entity?.key ?? item.creates?.key) : undefined;
 		const chain = key === undefined ? undefined : byRecord.get(key);
 		if (chain) {
 			chain.push(item);
@@ -48,25 +51,65 @@ function checkCleared(run: Run, item: Resolved, response: unknown): void {
 	);
 }
 
-async function send(run: Run, item: Resolved, state: RecordState, watched: Watched[]): Promise<IDataObject[]> {
-	const { plan } = item;
-	if (plan.kind === 'write') {
-		const request = { method: plan.method, path: item.path, body: item.body, merge: item.merge };
-		const written = await writeRecord(run, request, item.entity, state, item.index);
-		checkCleared(run, item, written.response);
-		if (item.entity && request.merge && written.changes.length && run.settings.confirm.enabled) {
-			watched.push({ index: item.index, entity: item.entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response });
-		}
-		return written.response === undefined ? [] : [written.response];
+/** What the run collects as it writes: changes to confirm, customers created. */
+interface Collected {
+	watched: Watched[];
+	created: Created[];
+}
+
+interface Sent {
+	records: IDataObject[];
+	/** The record written, when only the write knew it (a customer Create or Update created). */
+	entity?: EntityRef;
+}
+
+/** An update (or a Create or Update that found its customer): laid over a fresh read, its changes watched. */
+async function update(run: Run, item: Resolved, entity: EntityRef | undefined, path: string, state: RecordState, collected: Collected): Promise<IDataObject[]> {
+	// Create or Update with nothing but the match key, for a customer that has it: nothing to write.
+	const sendsNothing = Object.keys(item.body ?? {}).length === 0 && !item.merge?.addTagIds.length && !item.merge?.removeTagIds.length;
+	if (item.plan.upsert && sendsNothing) return [await run.client.read(path)];
+	const request = { method: item.plan.method, path, body: item.body, merge: item.merge };
+	const written = await writeRecord(run, request, entity, state, item.index);
+	checkCleared(run, item, written.response);
+	if (entity && request.merge && written.changes.length && run.settings.confirm.enabled) {
+		collected.watched.push({ index: item.index, entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response });
 	}
+	return written.response === undefined ? [] : [written.response];
+}
+
+async function write(run: Run, item: Resolved, state: RecordState, collected: Collected): Promise<Sent> {
+	const { creates } = item;
+	if (creates) {
+		// A chain's later items update the customer its first one created.
+		if (state.created) return { records: await update(run, item, state.created, entityPath('customers', state.created.id), state, collected), entity: state.created };
+		const result = await createOrFind(run, { ...item, creates }, state);
+		state.created = result.entity;
+		if (result.created) collected.created.push(result.created);
+		if (result.written?.changes.length && result.request.merge && run.settings.confirm.enabled) {
+			const { changes, response } = result.written;
+			collected.watched.push({ index: item.index, entity: result.entity, request: { ...result.request, merge: result.request.merge }, changes, response });
+		}
+		return { records: result.records, entity: result.entity };
+	}
+	if (item.plan.method === 'POST' && !item.entity) {
+		const lost = item.plan.findIfLost;
+		const lookFor = lost && { request: { referenceId: lost.referenceId, accountIds: [lost.accountId] }, name: lost.name };
+		return { records: [await postCustomer(run, item.body ?? {}, item.index, lookFor)] };
+	}
+	return { records: await update(run, item, item.entity, item.path, state, collected) };
+}
+
+async function send(run: Run, item: Resolved, state: RecordState, collected: Collected): Promise<Sent> {
+	const { plan } = item;
+	if (plan.kind === 'write') return await write(run, item, state, collected);
 	if (plan.kind === 'list') {
-		return await readPages<IDataObject>(async (page, countPerPage) => await run.client.page(item.path, plan.qs ?? {}, page, countPerPage), plan.limit);
+		return { records: await readPages<IDataObject>(async (page, countPerPage) => await run.client.page(item.path, plan.qs ?? {}, page, countPerPage), plan.limit) };
 	}
 	// A read changes nothing: a GET, or a POST that only asks (such as testing a schedule).
 	const answer = await run.client.request({ method: plan.method, path: item.path, qs: plan.qs, body: item.body });
 	// Its item's output is the answer: an empty one is no answer.
 	if (answer === undefined) throw new ApiResponseError(200, {}, '', 'malformed');
-	return [answer];
+	return { records: [answer] };
 }
 
 /**
@@ -77,29 +120,35 @@ async function send(run: Run, item: Resolved, state: RecordState, watched: Watch
  */
 export async function writeItems(run: Run, items: Array<Resolved | Failed>, bases: Bases): Promise<Done[]> {
 	const done = new Map<number, Done>();
-	const watched: Watched[] = [];
+	const collected: Collected = { watched: [], created: [] };
 	let stopped = false;
 	const cancelled = run.context.getExecutionCancelSignal?.();
 	const ready = items.filter((item): item is Resolved => item.stage === 'resolved');
 	await eachLimited(chains(ready), run.settings.maxInFlight, async (chain) => {
 		const state = new RecordState(run, bases.get(chain[0].entity?.key ?? ''));
 		for (const item of chain) {
+			// What this item sets is its own to confirm, no longer an earlier item's of the chain.
+			for (const earlier of collected.watched) {
+				if (earlier.entity.key === (item.entity ?? state.created)?.key) earlier.changes = earlier.changes.filter((c) => !touches(item.body ?? {}, item.merge, c.path));
+			}
 			if (stopped || cancelled?.aborted) {
 				done.set(item.index, { stage: 'notSent', index: item.index });
 				continue;
 			}
 			try {
-				const records = await send(run, item, state, watched);
-				done.set(item.index, { stage: 'applied', index: item.index, plan: item.plan, ...(item.entity ? { entity: item.entity } : {}), records });
+				const sent = await send(run, item, state, collected);
+				const entity = sent.entity ?? item.entity;
+				done.set(item.index, { stage: 'applied', index: item.index, plan: item.plan, ...(entity ? { entity } : {}), records: sent.records });
 			} catch (error) {
 				done.set(item.index, failedItem(run.context, run.client, item.index, error));
 				if (!run.settings.continueOnFail) stopped = true;
 			}
 		}
 	});
-	for (const [index, outcome] of await confirmChanges(run, watched)) {
+	const [confirmed, settled] = await Promise.all([confirmChanges(run, collected.watched.filter((w) => w.changes.length > 0)), settleCreated(run, collected.created, settleMs(run))]);
+	for (const [index, outcome] of [...confirmed, ...settled]) {
 		const applied = done.get(index);
-		if (outcome.stage === 'failed') done.set(index, outcome);
+		if (outcome.stage === 'failed') done.set(index, failedItem(run.context, run.client, index, outcome.error));
 		else if (applied?.stage === 'applied' && outcome.records) done.set(index, { ...applied, records: outcome.records } satisfies Applied);
 	}
 	return items.map((item) => (item.stage === 'failed' ? item : (done.get(item.index) ?? { stage: 'notSent', index: item.index })));

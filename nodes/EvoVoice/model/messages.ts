@@ -54,6 +54,9 @@ export const problems = {
 	invalidJson: (v: string, reason: string) => `is not valid JSON (${reason}): ${show(v)}`,
 	badDay: (token: string) =>
 		`has ${JSON.stringify(token)}, which is not a day: use a day name or MO, TU, WE, TH, FR, SA, SU, with an optional offset such as -1FR`,
+	nameToCreate: (v: unknown, referenceId: string, accountId: string) =>
+		`must not be empty when the customer is created; got ${show(v)}: no customer has the reference ID ${JSON.stringify(referenceId)} in account ${accountId}`,
+	matchKeyInFields: () => 'is the match key of Create or Update: give it in Reference ID, not in Update Fields',
 	badValue: (v: unknown) =>
 		`must be a Value with exactly one of boolValue, stringValue, numberValue, listValue or structValue; got ${show(v)}`,
 } as const;
@@ -95,6 +98,18 @@ export const messages = {
 		`Evo Voice has no conditional write, so every change that rests on a read is read back once the other executions of the moment have written, and applied again if one of them undid it. After ${rounds} rounds it still had not held: another workflow or person is changing the same values at the same time. The item is reported as failed so that nothing downstream takes it as done; run it again once they are done.`,
 	changesUnconfirmed: (entity: string, id: string, cause: string) =>
 		`The update of ${entity.toLowerCase()} ${JSON.stringify(id)} was sent and answered, but reading it back to confirm it failed: ${cause}. Check the record before running the item again`,
+	createAnswerLost: (name: string, accountId: string, cause: string) =>
+		`The answer to creating the customer ${JSON.stringify(name)} in account ${accountId} was lost (${cause}): it may have been created. Look for it in Evo Voice before running this item again, or give customers a reference ID and use Create or Update, which finds them`,
+	createAnswerLostNotFound: (name: string, accountId: string, referenceId: string, cause: string, waitedMs: number) =>
+		`The answer to creating the customer ${JSON.stringify(name)} in account ${accountId} was lost (${cause}), and ${(waitedMs / 1000).toFixed(1)} s later no customer there had the reference ID ${JSON.stringify(referenceId)}: it was not created. Running the item again creates it`,
+	createAnswerLostSeveral: (name: string, accountId: string, referenceId: string, cause: string, customers: Array<{ id: string; name?: string }>) =>
+		`The answer to creating the customer ${JSON.stringify(name)} in account ${accountId} was lost (${cause}), and ${customers.length} customers named so have the reference ID ${JSON.stringify(referenceId)}: ${customers.map((c) => c.id).join(', ')}. Check which is new in Evo Voice`,
+	twinCheckFailed: (id: string, referenceId: string, cause: string) =>
+		`Customer ${JSON.stringify(id)} was created with the reference ID ${JSON.stringify(referenceId)}, but checking that no other execution created one at the same moment failed: ${cause}. Check that only one customer has it before running the item again`,
+	createdThenGone: (id: string, referenceId: string) =>
+		`Customer ${JSON.stringify(id)} was created with the reference ID ${JSON.stringify(referenceId)}, but no customer has that reference ID any more: someone deleted it or changed its reference ID`,
+	twinNotMerged: (id: string, keeper: string, referenceId: string, cause: string) =>
+		`Customer ${JSON.stringify(id)} was created with the reference ID ${JSON.stringify(referenceId)} at the same moment as customer ${JSON.stringify(keeper)} (another execution's), which keeps it; removing the twin ${JSON.stringify(id)} and updating ${JSON.stringify(keeper)} failed: ${cause}. Delete one of them in Evo Voice`,
 	malformedResponse: () => 'The Evo Voice API answered with a body that is not valid JSON',
 	// Words, not the error code: n8n swaps a message containing a known code for a generic text.
 	network: (code: string) =>

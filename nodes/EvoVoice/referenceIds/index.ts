@@ -17,18 +17,23 @@ import {
 	type CustomerPage,
 	type CustomerRecord,
 	type ReferenceIO,
+	type Holder,
 	type ReferenceRequest,
 } from './resolve';
 import { lookupSettings } from './settings';
 
-export { lookupSettings, requestKey, type ReferenceRequest };
+export { lookupSettings, requestKey, type Holder, type ReferenceRequest };
 
 /**
  * What a reference ID (the customer's ID in another system) stands for: the customer's ID, or why
  * there is none. `entity`, when given, is the customer as read by its ID just now (a cached
  * customer, verified), and serves as the merge base of the first write to it.
  */
-export type Resolution = { customerId: string; entity?: IDataObject } | { error: string };
+export type Resolution =
+	| { customerId: string; entity?: IDataObject; name?: string }
+	/** No customer holds it: an error for most operations, a create for Create or Update. */
+	| { none: string }
+	| { error: string };
 
 /**
  * The node's cross-execution cache, or none. n8n never saves static data after a manual execution,
@@ -84,14 +89,42 @@ export async function resolveReferences(
 		const key = requestKey(request);
 		const answer = answers.get(key);
 		if (!answer || answer.status === 'none') {
-			resolved.set(key, { error: messages.referenceNotFound(request.referenceId, request.accountIds) });
+			resolved.set(key, { none: messages.referenceNotFound(request.referenceId, request.accountIds) });
 		} else if (answer.status === 'several') {
 			resolved.set(key, { error: messages.referenceHeldBySeveral(request.referenceId, answer.customers, request.accountIds) });
 		} else if (answer.status === 'failed') {
 			resolved.set(key, { failure: answer.error });
 		} else {
-			resolved.set(key, { customerId: answer.customerId, ...(answer.customer ? { entity: answer.customer as IDataObject } : {}) });
+			const name = answer.customer?.name ?? answer.holder?.name;
+			resolved.set(key, {
+				customerId: answer.customerId,
+				...(answer.customer ? { entity: answer.customer as IDataObject } : {}),
+				...(typeof name === 'string' ? { name } : {}),
+			});
 		}
 	}
 	return resolved;
+}
+
+/**
+ * Every customer that holds each reference ID now, read afresh (one scan per account scope, never
+ * the cache): what a create checks afterwards, since another execution may have created one too.
+ */
+export async function findHolders(client: Client, requests: ReferenceRequest[]): Promise<Map<string, Holder[] | { failure: unknown }>> {
+	const answers = await resolveAll(requests, clientIO(client), { allHolders: true });
+	const found = new Map<string, Holder[] | { failure: unknown }>();
+	for (const request of requests) {
+		const key = requestKey(request);
+		const answer = answers.get(key);
+		if (!answer || answer.status === 'none') found.set(key, []);
+		else if (answer.status === 'failed') found.set(key, { failure: answer.error });
+		else if (answer.status === 'several') found.set(key, answer.customers);
+		else found.set(key, [answer.holder ?? { id: answer.customerId }]);
+	}
+	return found;
+}
+
+/** Teaches the cache a customer this run created, or converged on, for a reference ID. */
+export function rememberHolder(cache: ReferenceCache | undefined, request: ReferenceRequest, customerId: string): void {
+	cache?.set(request.referenceId, request.accountIds, customerId);
 }

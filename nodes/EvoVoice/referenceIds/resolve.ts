@@ -39,21 +39,32 @@ export interface ReferenceRequest {
 	accountIds?: string[];
 }
 
+/** A customer that holds a reference ID, as the list showed it: enough to name it and to order holders. */
+export interface Holder {
+	id: string;
+	name?: string;
+	dateCreated?: string;
+}
+
 export type ReferenceAnswer =
 	| {
 			status: 'found';
 			customerId: string;
 			/** The customer as read just now (cache hits only): a checked base for a merge. */
 			customer?: CustomerRecord;
+			/** How the list showed it (scans only): a name for messages, never a merge base. */
+			holder?: Holder;
 			via: 'cache' | 'scan';
 	  }
 	| { status: 'none' }
-	| { status: 'several'; customers: Array<{ id: string; name?: string }> }
+	| { status: 'several'; customers: Holder[] }
 	| { status: 'failed'; error: unknown };
 
 export interface ResolveOptions {
 	/** Without a cache every reference ID is looked up afresh. */
 	cache?: ReferenceCache;
+	/** Read to the end even when every reference ID already has two holders: to know them all. */
+	allHolders?: boolean;
 	pageSize?: number;
 	now?: () => number;
 }
@@ -93,6 +104,7 @@ async function scan(
 	accountIds: string[] | undefined,
 	io: ReferenceIO,
 	pageSize: number,
+	allHolders = false,
 ): Promise<{ holders: Map<string, CustomerRecord[]>; complete: boolean }> {
 	const holders = new Map<string, CustomerRecord[]>();
 	let seen = 0;
@@ -109,15 +121,20 @@ async function scan(
 		}
 		if (!hasNextPage(result, page, seen)) return { holders, complete: true };
 		// Two holders each: the answer (several) cannot change, however many pages follow.
-		if ([...wanted].every((id) => (holders.get(id)?.length ?? 0) >= 2)) return { holders, complete: false };
+		if (!allHolders && [...wanted].every((id) => (holders.get(id)?.length ?? 0) >= 2)) return { holders, complete: false };
 	}
 	return { holders, complete: true };
 }
 
+function holderOf(customer: CustomerRecord): Holder {
+	const dateCreated = customer.dateCreated;
+	return { id: customer.id, ...(customer.name ? { name: customer.name } : {}), ...(typeof dateCreated === 'string' ? { dateCreated } : {}) };
+}
+
 function answerFrom(holders: CustomerRecord[] | undefined): ReferenceAnswer {
 	if (!holders?.length) return { status: 'none' };
-	if (holders.length === 1) return { status: 'found', customerId: holders[0].id, via: 'scan' };
-	return { status: 'several', customers: holders.map((c) => ({ id: c.id, ...(c.name ? { name: c.name } : {}) })) };
+	if (holders.length === 1) return { status: 'found', customerId: holders[0].id, holder: holderOf(holders[0]), via: 'scan' };
+	return { status: 'several', customers: holders.map(holderOf) };
 }
 
 /** What a finished scan teaches the cache: the asked IDs first, then all others into free room. */
@@ -140,7 +157,7 @@ export async function resolveReferences(
 	io: ReferenceIO,
 	options: ResolveOptions = {},
 ): Promise<Map<string, ReferenceAnswer>> {
-	const { cache, pageSize = PAGE_SIZE, now = Date.now } = options;
+	const { cache, pageSize = PAGE_SIZE, now = Date.now, allHolders = false } = options;
 	const distinct = new Map<string, ReferenceRequest>();
 	for (const request of requests) distinct.set(requestKey(request), request);
 	const answers = new Map<string, ReferenceAnswer>();
@@ -167,7 +184,7 @@ export async function resolveReferences(
 		const accountIds = JSON.parse(scope) as string[];
 		const wanted = new Set(group.map(([, request]) => request.referenceId));
 		try {
-			const { holders, complete } = await scan(wanted, accountIds.length ? accountIds : undefined, io, pageSize);
+			const { holders, complete } = await scan(wanted, accountIds.length ? accountIds : undefined, io, pageSize, allHolders);
 			if (cache) learn(cache, wanted, accountIds, holders, complete, now());
 			for (const [key, request] of group) answers.set(key, answerFrom(holders.get(request.referenceId)));
 		} catch (error) {

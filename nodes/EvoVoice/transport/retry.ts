@@ -11,6 +11,23 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, maxWaitSeconds: 120 }
 
 const IDEMPOTENT = new Set(['GET', 'PATCH', 'DELETE', 'HEAD', 'PUT']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'socket hang up']);
+/** Failures before anything reached the server: no connection was made. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function codeOf(error: unknown): string | undefined {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	return cause?.code ?? (error as { code?: string }).code ?? cause?.message;
+}
+
+/**
+ * Whether a request that failed may still have been processed: its answer was lost (a reset, a
+ * timeout, a server error, an answer cut off) rather than refused before it reached the server.
+ */
+export function mayHaveLanded(error: unknown): boolean {
+	if (error instanceof ApiResponseError) return error.kind === 'malformed' || error.status >= 500;
+	const code = codeOf(error);
+	return code === undefined || !NEVER_SENT.has(code);
+}
 
 /**
  * How long to wait before sending again, or undefined to give up. A 429 is retried for every
@@ -22,7 +39,8 @@ export function retryDelaySeconds(error: unknown, method: string, attempt: numbe
 	if (error instanceof ApiResponseError && error.kind === 'status' && error.status === 429) {
 		return error.retryAfterSeconds ?? backoff;
 	}
-	if (!IDEMPOTENT.has(method.toUpperCase())) return undefined;
+	// A create is sent again only when it never reached the server.
+	if (!IDEMPOTENT.has(method.toUpperCase()) && mayHaveLanded(error)) return undefined;
 	if (error instanceof ApiResponseError) {
 		if (error.kind !== 'status') return undefined;
 		// The server says when: wait exactly that (a 503 without Retry-After is an outage, retried briefly).
@@ -30,7 +48,6 @@ export function retryDelaySeconds(error: unknown, method: string, attempt: numbe
 		if (error.status === 502 || error.status === 504) return attempt < 2 ? backoff : undefined;
 		return undefined;
 	}
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-	const code = cause?.code ?? (error as { code?: string }).code ?? cause?.message;
+	const code = codeOf(error);
 	return code && TRANSIENT_CODES.has(code) && attempt < 2 ? backoff : undefined;
 }

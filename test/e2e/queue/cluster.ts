@@ -13,6 +13,7 @@
  */
 import type { ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
+import * as fs from 'fs';
 
 import type { N8nHost } from '../../../scripts/n8n/hosts';
 import { createInstance, freePort, installPackage, killGroup, startServer, type N8nInstance, type N8nServer } from '../../../scripts/n8n';
@@ -38,7 +39,8 @@ export interface QueueCluster {
 	workers: Worker[];
 	/** The environment every process shares (queue, database, encryption key). */
 	sharedEnv: NodeJS.ProcessEnv;
-	stop(): Promise<void>;
+	/** Stops every process; `removeFolders` also deletes their user folders (logs included). */
+	stop(options?: { removeFolders?: boolean }): Promise<void>;
 }
 
 export interface ClusterOptions {
@@ -150,9 +152,10 @@ export async function startCluster(options: ClusterOptions): Promise<QueueCluste
 		main: server,
 		workers,
 		sharedEnv,
-		async stop() {
+		async stop({ removeFolders = false } = {}) {
 			await Promise.all(workers.map((w) => w.stop()));
 			await server.stop();
+			if (removeFolders) for (const folder of [main.userFolder, ...workers.map((w) => w.instance.userFolder)]) fs.rmSync(folder, { recursive: true, force: true });
 		},
 	};
 }

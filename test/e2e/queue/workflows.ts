@@ -1,7 +1,7 @@
 /**
  * What the queue-mode suite sends and what it expects: the CRM example as shipped, small delta
- * workflows (add a tag, remove a tag, set one data value) for the concurrency measurement, the
- * events, and the state each customer must end in.
+ * workflows (add a tag, remove a tag, set one data value) for deltas sent in order, the events, and
+ * the state each customer must end in.
  */
 import { randomUUID } from 'crypto';
 
@@ -15,8 +15,11 @@ export const CRM_PATH = 'evovoice-crm-contact';
 export const TAGS = ['tag-vip', 'tag-churn-risk', 'tag-new', 'tag-wholesale'] as const;
 const PLANS = ['Basic', 'Pro', 'Enterprise'] as const;
 
-/** Customer ranges: the burst, the concurrency measurement and the crash test use disjoint customers. */
-export const RANGES = { burst: [1, 60], race: [61, 90], control: [91, 100], absolute: [101, 115], crash: [116, 155] } as const;
+/**
+ * Customer ranges: the burst, the race phase and the crash test use disjoint customers. 61–90 were
+ * the concurrent-delta measurement's, now the concurrency burst's own customers (../concurrency).
+ */
+export const RANGES = { burst: [1, 60], control: [91, 100], absolute: [101, 115], crash: [116, 155] } as const;
 export const BULK_CUSTOMERS = 155;
 
 export const bulkId = (i: number): string => `cus-bulk-${String(i).padStart(5, '0')}`;
@@ -26,11 +29,11 @@ export function range([from, to]: readonly [number, number]): number[] {
 	return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }
 
-/** The sandbox seed: the default one plus the bulk customers, race customers starting with two tags to remove. */
+/** The sandbox seed: the default one plus the bulk customers, control customers starting with two tags to remove. */
 export function queueSeed(base: SeedData): SeedData {
 	const seed = structuredClone(base);
 	const bulk = makeCustomers(BULK_CUSTOMERS, 'acc-reseller');
-	for (const i of [...range(RANGES.race), ...range(RANGES.control)]) {
+	for (const i of range(RANGES.control)) {
 		const customer = bulk[i - 1];
 		customer.tags = [
 			{ id: 'tag-new', name: 'New', color: 'Green' },
@@ -176,7 +179,7 @@ export function queueWorkflows(): object[] {
 	return [crm, ...(Object.keys(DELTA_PATHS) as DeltaKind[]).map(deltaWorkflow)];
 }
 
-/** Four changes to different parts of one customer; every one must survive when they do not race. */
+/** Four changes to different parts of one customer; every one must survive when sent in order. */
 export function deltaEvents(i: number): DeltaEvent[] {
 	const crmId = bulkRef(i);
 	return [

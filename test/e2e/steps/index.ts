@@ -3,6 +3,7 @@
  * exporting a `Step` (see types.ts) and add it here; `needsServer` steps run once `n8n start` is up.
  */
 import { aiToolStep } from './ai-tool';
+import { concurrencyStep } from './concurrency';
 import { credentialTestStep } from './credential-test';
 import { executeAccountBillingStep } from './execute-account-billing';
 import { executeMonthlyBillingStep } from './execute-monthly-billing';
@@ -16,6 +17,7 @@ import { startServerStep } from './start-server';
 import { testScheduleStep } from './test-schedule';
 import { triggerStep } from './trigger';
 import type { Step } from './types';
+import { upsertStep } from './upsert';
 import { webhookStep } from './webhook';
 
 export type { E2eContext, ServerContext, Step } from './types';
@@ -34,5 +36,7 @@ export const STEPS: Step[] = [
 	webhookStep,
 	referenceIdsStep,
 	testScheduleStep,
+	concurrencyStep,
+	upsertStep,
 	triggerStep,
 ];

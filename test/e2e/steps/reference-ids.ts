@@ -3,8 +3,9 @@
  * active workflow in real n8n. The sandbox gets 5,000 more customers; every count below comes from
  * the sandbox's request counters.
  * - The first event for a reference ID costs one look-up (one scan of the list) and the write.
- * - Every later event costs at most 2 requests (the verified read, which is also the merge base,
- *   and the PATCH), also for customers the first scan came across without being asked for.
+ * - Every later event costs at most 3 requests (the verified read, which is also the merge base,
+ *   the PATCH, and the read-back that confirms a merged change when the event changed one), also
+ *   for customers the first scan came across without being asked for.
  * - After the reference ID moves to another customer, the next event updates the new holder and
  *   never the old one.
  * - A reference ID held by two customers fails; n8n's execution error names both.
@@ -160,8 +161,12 @@ async function checkReferenceIdsAtScale({ checks, sandbox: sb, rest, server }: S
 		] as const) {
 			const later = await event(refId(i), name);
 			checks.equal(`reference at scale: ${label} is updated`, [later.status, later.body?.id, sb.state.customers[refCustomerId(i)].name], [200, refCustomerId(i), name]);
-			checks.ok(`reference at scale: ${label} costs at most 2 requests`, later.total <= 2, () => JSON.stringify(later.requests));
-			checks.equal(`reference at scale: ${label}: the verified read and the write`, later.requests, { [GET]: 1, [PATCH]: 1 });
+			checks.ok(`reference at scale: ${label} costs at most 3 requests`, later.total <= 3, () => JSON.stringify(later.requests));
+			checks.ok(
+				`reference at scale: ${label}: the verified read, the write and at most a read-back, no scan`,
+				later.requests[PATCH] === 1 && (later.requests[GET] === 1 || later.requests[GET] === 2) && Object.keys(later.requests).length === 2,
+				() => JSON.stringify(later.requests),
+			);
 		}
 
 		// 3. The reference ID moves to another customer.
@@ -175,7 +180,7 @@ async function checkReferenceIdsAtScale({ checks, sandbox: sb, rest, server }: S
 		checks.equal('reference at scale: after a move one write', moved.requests[PATCH], 1);
 		checks.equal('reference at scale: after a move one fresh scan', moved.requests[LIST], fullScan);
 		const settled = await event(refId(2500), 'Settled');
-		checks.ok('reference at scale: the new holder then costs at most 2 requests', settled.total <= 2 && settled.body?.id === refCustomerId(3000), () => JSON.stringify(settled.requests));
+		checks.ok('reference at scale: the new holder then costs at most 3 requests', settled.total <= 3 && settled.body?.id === refCustomerId(3000), () => JSON.stringify(settled.requests));
 
 		// 4. A reference ID two customers hold.
 		const known = new Set((await rest.listExecutions(workflowId, 50)).map((e) => e.id));

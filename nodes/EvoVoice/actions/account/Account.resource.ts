@@ -20,6 +20,7 @@ export const parameters: ResourceParameters = {
 		locator: accountLocator({ description: 'The account. Updating one needs a login with the SystemAdministrator role.' }),
 		operations: ['get', 'update'],
 	},
+	update: ['update'],
 	updateFields: update.updateFieldOptions,
 	filters: [],
 	simplify: ['get', 'getAll', 'update'],

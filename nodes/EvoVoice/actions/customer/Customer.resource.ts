@@ -11,6 +11,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as testSchedule from './testSchedule.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
 export const operations: Record<string, Operation> = {
 	create: simplified('customer', create.operation),
@@ -19,6 +20,7 @@ export const operations: Record<string, Operation> = {
 	getAll: simplified('customer', getAll.operation),
 	testSchedule: testSchedule.operation,
 	update: simplified('customer', update.operation),
+	upsert: simplified('customer', upsert.operation),
 };
 
 /** The operations that act on one customer, given by ID or reference ID. */
@@ -30,9 +32,10 @@ export const parameters: ResourceParameters = {
 		locator: customerLocator({ description: 'The customer to get, update, delete or test the schedule of', byReference: true }),
 		operations: RECORD_OPERATIONS,
 	},
+	update: ['update', 'upsert'],
 	updateFields: update.updateFieldOptions,
 	filters: getAll.filterOptions,
-	simplify: ['create', 'get', 'getAll', 'update'],
+	simplify: ['create', 'get', 'getAll', 'update', 'upsert'],
 };
 
 export const description: INodeProperties[] = [
@@ -44,6 +47,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create a customer in an account', action: 'Create a customer' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update a customer',
+			},
 			{ name: 'Delete', value: 'delete', description: 'Delete a customer', action: 'Delete a customer' },
 			{ name: 'Get', value: 'get', description: 'Get a customer by ID or reference ID', action: 'Get a customer' },
 			{
@@ -68,6 +77,7 @@ export const description: INodeProperties[] = [
 		default: 'update',
 	},
 	...create.description,
+	...upsert.description,
 	...testSchedule.description,
-	referenceLookupOptions(RECORD_OPERATIONS),
+	referenceLookupOptions([...RECORD_OPERATIONS, 'upsert'], ['upsert']),
 ];

@@ -55,6 +55,9 @@ export const operation: Operation = {
 		const body: IDataObject = { accountId, ...fieldsBody };
 		const [problem] = validate(customerPatchSchema, body, '');
 		if (problem) throw new InputError(problem);
-		return { kind: 'write', method: 'POST', path: '/customers', body, autoData, accountId };
+		const referenceId = typeof body.referenceId === 'string' ? body.referenceId.trim() : '';
+		// A lost answer is looked for by its reference ID (and name), never sent twice.
+		const findIfLost = referenceId ? { referenceId, accountId, name: String(body.name ?? '') } : undefined;
+		return { kind: 'write', method: 'POST', path: '/customers', body, autoData, accountId, ...(findIfLost ? { findIfLost } : {}) };
 	},
 };

@@ -7,7 +7,7 @@ import { scheduleField } from '../../descriptions/schedule';
 import { tagFields } from '../../descriptions/tags';
 import { customerPatchSchema } from '../../model/schemas';
 import { CUSTOMER } from '../shared/entity';
-import { updateOperation } from '../shared/update';
+import { updateOperation, type UpdateSpec } from '../shared/update';
 
 const tags = tagFields();
 
@@ -28,4 +28,7 @@ export const updateFieldOptions: INodeProperties[] = [
 	tags.set,
 ];
 
-export const operation = updateOperation({ ...CUSTOMER, resource: 'customer', schema: customerPatchSchema, tags: true });
+/** How a customer's Update Fields are mapped and checked: Create or Update uses the same. */
+export const CUSTOMER_UPDATE: UpdateSpec = { ...CUSTOMER, resource: 'customer', schema: customerPatchSchema, tags: true };
+
+export const operation = updateOperation(CUSTOMER_UPDATE);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Parameters } from '../../executor/parameters';
 import type { ItemPlan, Operation } from '../../executor/types';
 import { InputError } from '../../model/inputError';
 import { toPatchBody } from '../../model/mappers/body';
@@ -34,6 +35,23 @@ export interface UpdateSpec extends EntitySpec {
 	tags?: boolean;
 }
 
+/** An update's body, merge plan, data values to type and references cleared, from Update Fields: checked whole. */
+export function updateFields(spec: UpdateSpec, parameters: Parameters, i: number, extra: IDataObject = {}) {
+	const merge: MergePlan = {
+		mergeNested: parameters.setting('updateMode', 'Update Mode', 'merge') === 'merge',
+		addTagIds: [],
+		removeTagIds: [],
+	};
+	const fields = parameters.read<IDataObject>('updateFields', i, 'Update Fields', {});
+	const mapped = toPatchBody(fields);
+	const body = { ...mapped.body, ...extra };
+	if (spec.tags) mapTags(fields, body, merge);
+	const [problem] = validate(spec.schema, body, '');
+	if (problem) throw new InputError(problem);
+	const changesNothing = Object.keys(body).length === 0 && !merge.addTagIds.length && !merge.removeTagIds.length && !mapped.autoData.length;
+	return { fields, body, merge, autoData: mapped.autoData, clears: mapped.clears, changesNothing };
+}
+
 /**
  * Update, for customers and accounts alike: the ID is checked, the body mapped from Update Fields
  * and checked whole, so that bad input is refused naming the field and the value. Reading and
@@ -43,19 +61,8 @@ export function updateOperation(spec: UpdateSpec): Operation {
 	return {
 		plan(_context, i, parameters): ItemPlan {
 			const target = entityTarget(parameters, i, spec);
-			const merge: MergePlan = {
-				mergeNested: parameters.setting('updateMode', 'Update Mode', 'merge') === 'merge',
-				addTagIds: [],
-				removeTagIds: [],
-			};
-			const fields = parameters.read<IDataObject>('updateFields', i, 'Update Fields', {});
-			const { body, autoData, clears } = toPatchBody(fields);
-			if (spec.tags) mapTags(fields, body, merge);
-			const [problem] = validate(spec.schema, body, '');
-			if (problem) throw new InputError(problem);
-			if (Object.keys(body).length === 0 && !merge.addTagIds.length && !merge.removeTagIds.length && !autoData.length) {
-				throw new Error(messages.nothingToUpdate(spec.resource));
-			}
+			const { body, merge, autoData, clears, changesNothing } = updateFields(spec, parameters, i);
+			if (changesNothing) throw new Error(messages.nothingToUpdate(spec.resource));
 			return { kind: 'write', method: 'PATCH', target, body, merge, autoData, ...(clears.length ? { clears } : {}) };
 		},
 	};

@@ -65,6 +65,20 @@ function intendedPaths(intent: IDataObject, plan: MergePlan, before: IDataObject
 	return paths;
 }
 
+/**
+ * Whether an update sets the value at `path` itself: a later update of the same record in the
+ * same run that does owns that value, and an earlier one's change there is no longer its to confirm.
+ */
+export function touches(intent: IDataObject, plan: MergePlan | undefined, path: string[]): boolean {
+	const [key, name, inner] = path;
+	if (key === 'tags') return Array.isArray(intent.tagIds) || !!plan?.addTagIds.includes(name) || !!plan?.removeTagIds.includes(name);
+	const nested = intent[key];
+	if (!isObject(nested)) return false;
+	if (!plan?.mergeNested) return true;
+	if (!(name in nested)) return false;
+	return inner === undefined || !isObject(nested[name]) || inner in (nested[name] as IDataObject);
+}
+
 /** The changes an update made: its own values whose written state differs from the state before. */
 export function changesOf(intent: IDataObject, plan: MergePlan, before: IDataObject, after: IDataObject): Change[] {
 	return intendedPaths(intent, plan, before)
