@@ -3,7 +3,7 @@ import { utcDay } from '../../nodes/EvoVoice/trigger/dates';
 import { MAX_PAGES } from '../../nodes/EvoVoice/trigger/read';
 import { triggerMessages } from '../../nodes/EvoVoice/model/messages';
 import { freshSandbox } from '../fixtures/sandbox';
-import { clock, requestsSince, trigger } from './helpers';
+import { clock, ids, requestsSince, trigger } from './helpers';
 
 const sb = freshSandbox();
 const SESSIONS = 'GET /sessions';
@@ -30,6 +30,16 @@ describe('reading', () => {
 		const queries = sessionQueries();
 		expect(queries).toHaveLength(2);
 		expect(queries[1]).toMatchObject({ startDate: '2025-05-31', endDate: '2025-06-04' });
+	});
+
+	it('when the server\'s clock is days ahead of n8n\'s, the first activation asks again up to the server\'s days', async () => {
+		// 20:00 UTC two days from now: 44 to 68 hours ahead, whatever the time of day here.
+		sb.setClock({ at: `${utcDay(Date.now(), 2)}T20:00:00.000Z`, frozen: true });
+		sb.setSemantics({ dayZone: 'Pacific/Kiritimati', endDateInclusive: false });
+		const ended = sb.events.session({ customerId: 'cus-acme', at: sb.now().getTime() - 3_600_000 }).id;
+		const t = trigger(sb, { event: 'sessionEnded', options: { lookBackHours: 2 } });
+		expect(ids((await t.activate()).execution)).toEqual([ended]);
+		expect(sessionQueries().at(-1)).toMatchObject({ endDate: utcDay(sb.now().getTime(), 2) });
 	});
 
 	it('stops at the first page holding a record older than the cursor: 30 new sessions above 250 delivered ones cost one request', async () => {

@@ -74,7 +74,7 @@ export async function pollEvents(data: IDataObject, client: Client, config: Trig
 	const from = saved?.from ?? serverNow - config.lookBackMs;
 	// The server's clock was not where the last poll left it (first activation, a clock that jumped):
 	// read again with the window its answer shows, rather than miss the days between.
-	if (from < readFrom || (config.spec.days && dayWindow(from, serverNow).endDate > dayWindow(from, now).endDate)) {
+	if (from < readFrom || (config.spec.days && dayWindow(from, serverNow).endDate > dayWindow(readFrom, now).endDate)) {
 		read = await readEvents(client, { ...plan, from, now: serverNow, unsorted: read.unsorted });
 	}
 	const selection = select(read.records, config, from, saved?.seen ?? {});
