@@ -48,7 +48,7 @@ class AfterNode implements INodeType {
 	}
 }
 
-class TriggerNodeTypes implements INodeTypes {
+export class TriggerNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType>;
 
 	constructor() {

@@ -1,7 +1,10 @@
 /** The trigger as n8n's editor and loader see it: a polling trigger on the action node's credential, test and pickers. */
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 import { EvoVoiceTrigger } from '../../nodes/EvoVoice/EvoVoiceTrigger.node';
+import { Workflow } from 'n8n-workflow';
+
 import { EVENT_NAMES, EVENTS } from '../../nodes/EvoVoice/trigger/events';
+import { TRIGGER_TYPE, TriggerNodeTypes } from '../harness/trigger';
 
 const trigger = new EvoVoiceTrigger();
 const action = new EvoVoice();
@@ -29,5 +32,11 @@ describe('Evo Voice Trigger', () => {
 
 	it('simplifies by default, as n8n\'s own triggers do', () => {
 		expect(field('simple')).toMatchObject({ type: 'boolean', default: true });
+	});
+
+	it.each(EVENT_NAMES)('the subtitle of %s is its label', (event) => {
+		const node = { id: 't', name: 'Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0] as [number, number], parameters: { event } };
+		const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes: new TriggerNodeTypes(), active: false });
+		expect(workflow.expression.getSimpleParameterValue(node, trigger.description.subtitle!, 'internal', {})).toBe(EVENTS[event].label);
 	});
 });

@@ -4,7 +4,9 @@
  * endDate counts its own day, which session date the day filter reads, whether lists are sorted as
  * asked, the session archive, and a page-size cap. Each case asserts the exact events delivered.
  */
+import { SANDBOX_CREDENTIALS } from '../../sandbox';
 import { freshSandbox } from '../fixtures/sandbox';
+import { ActiveTrigger } from '../harness/trigger';
 import { byEventDate, clock, delivered, ids, requestsSince, trigger } from './helpers';
 
 const sb = freshSandbox();
@@ -167,3 +169,21 @@ describe('maxCountPerPage', () => {
 		expect(requestsSince(sb, counters, 'GET /sessions')).toBe(1);
 	});
 });
+
+describe('auth', () => {
+	it.each([
+		['the token as the Basic user name', { bearer: false, basicToken: true }, { authType: 'apiToken', apiToken: SANDBOX_CREDENTIALS.adminToken, sendAs: 'basicToken' }],
+		['the ss-tok cookie', { bearer: false, tokenCookie: true }, { authType: 'apiToken', apiToken: SANDBOX_CREDENTIALS.adminToken, sendAs: 'tokenCookie' }],
+		['email and password', { bearer: false }, { authType: 'basicAuth', email: SANDBOX_CREDENTIALS.admin.email, password: SANDBOX_CREDENTIALS.admin.password }],
+	])('a host that takes %s: the trigger sends the credential that way', async (_how, auth, credential) => {
+		sb.setSemantics({ auth });
+		const time = clock(sb, '2025-06-02T10:00:00.000Z');
+		const t = new ActiveTrigger({ parameters: ended, credentials: { baseUrl: sb.url, ...credential } });
+		expect((await t.activate()).error).toBeUndefined();
+		time.step(5_000);
+		const s = sb.events.session({ customerId: 'cus-acme' }).id;
+		time.step(5_000);
+		expect(ids((await t.tick()).execution)).toEqual([s]);
+	});
+});
+
