@@ -131,7 +131,8 @@ export class Core {
 			this.log.push(entry);
 			finish();
 			const type = reply.text ? { 'Content-Type': reply.type, 'Content-Length': String(Buffer.byteLength(reply.text)) } : undefined;
-			res.writeHead(reply.status, { ...type, ...reply.headers });
+			// The Date header on the sandbox's clock, as a real server's is on its own: a poller can take "now" from it.
+			res.writeHead(reply.status, { Date: this.clock.now().toUTCString(), ...type, ...reply.headers });
 			res.end(reply.text);
 		};
 

@@ -6,7 +6,8 @@
  *  2. builds and packs this package and installs the tarball into n8n as a community package;
  *  3. starts the sandbox (state kept in .e2e/start/sandbox-state.json) and n8n (data in
  *     .e2e/start/n8n), imports a sandbox credential and the example workflows, sets up an owner
- *     account, activates the CRM webhook example, and prints where to go and what to click.
+ *     account, activates the CRM webhook example and the trigger example (every ended call to the
+ *     CRM), and prints where to go, what to click and the command that makes a call end.
  *
  * Ctrl-C stops everything. Options:
  *   --port N           n8n's port (default 5678, or a free one if taken)
@@ -42,9 +43,14 @@ const N8N_VERSION = '2.40.7';
 
 interface Settings {
 	encryptionKey: string;
+	/** Set by runs before examples were tracked one by one: the first three were imported. */
 	workflowsImported: boolean;
+	/** The examples imported so far (importing one again would overwrite what the user changed in it). */
+	examplesImported?: string[];
 	ownerSetUp: boolean;
 }
+
+const FIRST_EXAMPLES = ['evovoiceExCrmHook', 'evovoiceExMonthly', 'evovoiceExAccount'];
 
 function option(name: string): string | undefined {
 	const argv = process.argv.slice(2);
@@ -109,11 +115,14 @@ async function main(): Promise<void> {
 
 	// The credential always points at this run's sandbox port.
 	await importCredentials(instance, sandboxCredentials(sandbox.url));
-	if (!settings.workflowsImported) {
-		await importWorkflows(instance, loadExamples());
+	const imported = new Set(settings.examplesImported ?? (settings.workflowsImported ? FIRST_EXAMPLES : []));
+	const missing = loadExamples().filter((example) => !imported.has(example.id));
+	if (missing.length) {
+		await importWorkflows(instance, missing);
 		settings.workflowsImported = true;
+		settings.examplesImported = [...imported, ...missing.map((example) => example.id)];
 		save();
-		step(`imported ${EXAMPLES.length} example workflows`);
+		step(`imported ${missing.length} example workflow${missing.length === 1 ? '' : 's'}`);
 	}
 
 	step(`starting n8n ${host.version} (log: ${path.relative(ROOT, path.join(instance.logDir, 'server.log'))})`);
@@ -128,11 +137,13 @@ async function main(): Promise<void> {
 		save();
 	}
 	await rest.login(OWNER);
-	const crm = EXAMPLES.find((e) => e.file === 'crm-webhook-to-evo-voice.json')!;
-	try {
-		await rest.activateWorkflow(crm.id);
-	} catch (error) {
-		step(`could not activate the CRM webhook workflow: ${(error as Error).message}`);
+	for (const file of ['crm-webhook-to-evo-voice.json', 'log-ended-calls-to-crm.json']) {
+		const example = EXAMPLES.find((e) => e.file === file)!;
+		try {
+			await rest.activateWorkflow(example.id);
+		} catch (error) {
+			step(`could not activate ${file}: ${(error as Error).message}`);
+		}
 	}
 
 	const c = SANDBOX_CREDENTIALS;
@@ -151,7 +162,15 @@ async function main(): Promise<void> {
   3. "CRM contact → Evo Voice customer (create or update)" is active; call its webhook:
        ${curlCommand(server.baseUrl, '       ')}
      It finds the customer by its reference ID (crmId) and answers with it.
-  4. Credentials: "Evo Voice (sandbox)" (API token) and "Evo Voice (sandbox,
+  4. "Log every ended call to the CRM" is active: its Evo Voice Trigger polls
+     the sandbox every minute. Make a call end:
+       npm run sandbox -- events --url ${sandbox.url} --sessions 1 --customer cus-acme --channel Voice
+     Within a minute an execution appears in that workflow's Executions tab:
+     the call, once, with Acme Dental's CRM ID (crm-1001). Run it again for
+     more; "--sessions 5 --end-after 10s" makes five calls that end 10 s later.
+     In the editor, open the trigger and click "Fetch Test Event" to see the
+     most recent call without moving the trigger's place.
+  5. Credentials: "Evo Voice (sandbox)" (API token) and "Evo Voice (sandbox,
      email and password)". Open one: the connection test passes; change the
      token or password to anything else and it fails, saying what to fix.
 

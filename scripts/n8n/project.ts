@@ -25,6 +25,8 @@ export const EXAMPLES = [
 	{ file: 'crm-webhook-to-evo-voice.json', id: 'evovoiceExCrmHook' },
 	{ file: 'monthly-billing-update.json', id: 'evovoiceExMonthly' },
 	{ file: 'account-billing.json', id: 'evovoiceExAccount' },
+	{ file: 'log-ended-calls-to-crm.json', id: 'evovoiceExCallLog' },
+	{ file: 'monthly-usage-per-customer.json', id: 'evovoiceExUsage' },
 ] as const;
 
 export const WEBHOOK_PATH = 'evovoice-crm-contact';

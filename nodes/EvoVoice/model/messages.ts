@@ -196,3 +196,16 @@ export const tlsReasons: Record<string, string> = {
 	EPROTO: NOT_TLS,
 	ERR_SSL_WRONG_VERSION_NUMBER: NOT_TLS,
 };
+
+/** What the Evo Voice Trigger says: an empty Fetch Test Event, a window too large to read, bad state. */
+export const triggerMessages = {
+	noSample: (noun: string, days: number) =>
+		`No ${noun} in the last ${days} days that matches this trigger's filters: make one happen in Evo Voice (or widen the filters), then click "Fetch Test Event" again`,
+	noSampleDescription: () =>
+		'Fetch Test Event shows the most recent matching event, and moves no cursor: once the workflow is active it starts with the events that happen from then on.',
+	tooManyPages: (path: string, records: number) =>
+		`GET ${path} still had more pages after ${records} records in one poll; the poll stopped without delivering anything`,
+	tooManyPagesDescription: () =>
+		'Narrow the trigger with its account, customer or endpoint filters. If your Evo Voice host ignores sortField (npm run probe tells), every poll reads the whole day window; fewer events a day per trigger keep it readable.',
+	pollFailed: (path: string) => `the poll of GET ${path}`,
+} as const;

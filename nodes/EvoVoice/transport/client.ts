@@ -59,6 +59,11 @@ export class Client {
 	slowestMs = 0;
 	/** The API this client talks to (the credential's Base URL): records are the same records whoever asks. */
 	readonly origin: string;
+	/**
+	 * The server's clock when it answered this client's first request (its Date header), if it sent
+	 * one: a poll's "now" on the clock that dates the records, whatever n8n's clock says.
+	 */
+	serverTimeMs: number | undefined;
 
 	private constructor(
 		private readonly context: ApiContext,
@@ -135,6 +140,10 @@ export class Client {
 		)) as IN8nHttpFullResponse;
 		this.slowestMs = Math.max(this.slowestMs, Date.now() - started);
 		const { statusCode: status, headers, body } = response;
+		if (this.serverTimeMs === undefined) {
+			const date = Date.parse(String(headers?.date ?? ''));
+			if (Number.isFinite(date)) this.serverTimeMs = date;
+		}
 		if (status >= 400) throw new ApiResponseError(status, headers, body);
 		if (status === 204 || body === undefined || body === null || body === '') return undefined;
 		if (typeof body !== 'object' || Buffer.isBuffer(body)) throw new ApiResponseError(status, headers, body, 'malformed');
@@ -145,9 +154,9 @@ export class Client {
 		return this.context.getNode();
 	}
 
-	/** The error a user sees for a failed request of item `itemIndex`. */
-	apiError(error: unknown, itemIndex: number): NodeApiError {
-		return toNodeApiError(this.context.getNode(), error, itemIndex, this.secrets, this.settings.timeoutMs);
+	/** The error a user sees for a failed request of item `itemIndex` (or, for a poll, of what `where` names). */
+	apiError(error: unknown, itemIndex: number, where?: string): NodeApiError {
+		return toNodeApiError(this.context.getNode(), error, itemIndex, this.secrets, this.settings.timeoutMs, where);
 	}
 
 	scrub(text: string): string {

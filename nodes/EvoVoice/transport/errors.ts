@@ -64,6 +64,8 @@ export function toNodeApiError(
 	itemIndex: number,
 	secrets: string[],
 	timeoutMs: number,
+	/** What failed, instead of "item N": a trigger's poll has no items. */
+	subject?: string,
 ): NodeApiError {
 	let httpCode: string | undefined;
 	let message: string;
@@ -87,7 +89,7 @@ export function toNodeApiError(
 	}
 	// The item and status go into the message too: with "continue on fail" the message is all an
 	// error item's JSON keeps.
-	const where = `item ${itemIndex + 1}${httpCode ? `, HTTP ${httpCode}` : ''}`;
+	const where = `${subject ?? `item ${itemIndex + 1}`}${httpCode ? `, HTTP ${httpCode}` : ''}`;
 	const safeMessage = scrub(`${message} (${where})`, secrets);
 	const description = scrub(
 		[`${where[0].toUpperCase()}${where.slice(1)}${cause ? ` (${cause})` : ''}.`, ...details].join(' '),

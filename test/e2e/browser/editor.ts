@@ -52,6 +52,19 @@ export class Editor {
 		await this.page.getByTestId('node-creator-search-bar').fill(text);
 	}
 
+	/**
+	 * An app with a trigger, opened from an empty workflow, lists its triggers and folds its actions
+	 * under "Actions (N)": unfolds them, if they are folded.
+	 */
+	async unfoldActions(firstAction: string): Promise<void> {
+		const panel = this.page.getByTestId('node-creator');
+		const action = panel.getByText(firstAction, { exact: true }).first();
+		const header = panel.getByText(/^Actions \(\d+\)$/).first();
+		await action.or(header).first().waitFor();
+		if (!(await action.isVisible()) && (await header.isVisible())) await header.click();
+		await action.waitFor();
+	}
+
 	// --- NDV
 	ndv(): Locator {
 		return this.page.getByTestId('ndv');

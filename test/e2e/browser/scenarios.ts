@@ -10,6 +10,7 @@ import type { N8nRest } from '../../../scripts/n8n/rest';
 import { curlCommand, SAMPLE_CONTACT, SAMPLE_CUSTOMER_ID } from '../../../scripts/n8n/webhookExample';
 import type { Checks } from './checks';
 import { Editor } from './editor';
+import { triggerScenario } from './trigger';
 
 /** What a scenario needs: the page, n8n's URL and REST client, and the sandbox's URL. */
 export interface World {
@@ -62,6 +63,7 @@ async function openUpdateCustomer(editor: Editor): Promise<void> {
 	await editor.openNodeCreator();
 	await editor.searchNodeCreator('Evo Voice');
 	await editor.nodeCreatorItems().filter({ hasText: 'Evo Voice' }).first().click();
+	await editor.unfoldActions('Update a customer');
 	await editor.page.getByTestId('node-creator').getByText('Update a customer', { exact: true }).first().click();
 	await editor.ndv().waitFor();
 }
@@ -86,7 +88,7 @@ export const scenarios: Scenario[] = [
 			checks.ok('"Evo Voice" found in the node creator', await item.isVisible());
 			await item.click();
 			const panel = page.getByTestId('node-creator');
-			await panel.getByText('Update a customer').first().waitFor();
+			await editor.unfoldActions('Update a customer');
 			const text = await panel.innerText();
 			for (const action of ACTIONS) checks.contains(`action "${action}" listed`, text, action);
 			await checks.screenshot('actions-list');
@@ -252,4 +254,5 @@ export const scenarios: Scenario[] = [
 			void editor;
 		},
 	},
+	triggerScenario,
 ];

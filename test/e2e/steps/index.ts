@@ -15,6 +15,7 @@ import { ownerLoginStep } from './owner-login';
 import { referenceIdsStep } from './reference-ids';
 import { startServerStep } from './start-server';
 import { testScheduleStep } from './test-schedule';
+import { triggerStep } from './trigger';
 import type { Step } from './types';
 import { upsertStep } from './upsert';
 import { webhookStep } from './webhook';
@@ -37,4 +38,5 @@ export const STEPS: Step[] = [
 	testScheduleStep,
 	concurrencyStep,
 	upsertStep,
+	triggerStep,
 ];
