@@ -1,5 +1,5 @@
 /** How a poll reads a list: what it asks, where it stops, when it reads the archive, when it gives up. */
-import { utcDay } from '../../nodes/EvoVoice/trigger/dates';
+import { utcDay } from '../../nodes/EvoVoice/model/dates';
 import { MAX_PAGES } from '../../nodes/EvoVoice/trigger/read';
 import { triggerMessages } from '../../nodes/EvoVoice/model/messages';
 import { freshSandbox } from '../fixtures/sandbox';

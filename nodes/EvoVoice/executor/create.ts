@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { parseApiDate } from '../model/dates';
+import { instant } from '../model/dates';
 import { messages } from '../model/messages';
 import { findHolders, referenceCache, rememberHolder, requestKey, type Holder, type ReferenceRequest } from '../referenceIds';
 import { ApiResponseError } from '../transport/errors';
@@ -31,7 +31,7 @@ const requestOf = (creates: CreateSpec): ReferenceRequest => ({ referenceId: cre
 
 /** The oldest holder keeps a reference ID (ties: the smaller ID): every execution that checks picks the same. */
 export function keeperOf(holders: Holder[]): Holder | undefined {
-	const at = (h: Holder) => parseApiDate(h.dateCreated) ?? Number.POSITIVE_INFINITY;
+	const at = (h: Holder) => instant(h.dateCreated) ?? Number.POSITIVE_INFINITY;
 	return [...holders].sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
 }
 

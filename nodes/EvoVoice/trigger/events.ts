@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { instant } from './dates';
+import { instant } from '../model/dates';
 import { simplifyCustomerEvent, simplifyNotification, simplifySession } from './simplify';
 
 /**

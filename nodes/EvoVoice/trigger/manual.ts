@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DAY_MS } from '../model/dates';
 import { triggerMessages } from '../model/messages';
 import type { Client } from '../transport/client';
-import { DAY_MS } from './dates';
 import type { TriggerConfig } from './parameters';
 import { select, toItems } from './poll';
 import { readEvents, type ReadPlan } from './read';

@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { HOUR_MS, MINUTE_MS } from '../model/dates';
 import { checkId } from '../model/ids';
 import { InputError } from '../model/inputError';
 import { problems } from '../model/messages';
-import { HOUR_MS, MINUTE_MS } from './dates';
 import { CHANNELS, EVENTS, EVENT_NAMES, NOTIFICATION_TYPES, type EventName, type EventSpec, type TriggerFilters } from './events';
 
 /** The trigger's settings for one poll, read and checked once. */

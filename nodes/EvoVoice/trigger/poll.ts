@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { dayWindow } from '../model/dates';
 import type { Client } from '../transport/client';
-import { dayWindow } from './dates';
 import type { Occurrence } from './events';
 import type { TriggerConfig } from './parameters';
 import { readEvents, type ReadPlan } from './read';

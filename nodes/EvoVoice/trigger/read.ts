@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DAY_MS, dayWindow, instant } from '../model/dates';
+import { triggerMessages } from '../model/messages';
 import type { Client } from '../transport/client';
 import { hasNextPage, PAGE_SIZE } from '../transport/paging';
-import { DAY_MS, dayWindow, instant } from './dates';
 import type { EventSpec, TriggerFilters } from './events';
-import { triggerMessages } from '../model/messages';
 
 /**
  * Reading one event's list for a poll. Newest first, stopping at the first record older than the

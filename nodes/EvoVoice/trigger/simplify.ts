@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { instant } from '../model/dates';
 import { simplifyCustomer } from '../model/mappers/simplify';
 import { isObject } from '../model/objects';
-import { instant } from './dates';
 
 /**
  * The trigger's Simplify output: the fields a CRM entry or an invoice line needs, dates as ISO

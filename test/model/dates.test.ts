@@ -1,4 +1,4 @@
-import { dayWindow, instant, utcDay } from '../../nodes/EvoVoice/trigger/dates';
+import { dayWindow, instant, utcDay } from '../../nodes/EvoVoice/model/dates';
 
 const HOUR = 3_600_000;
 
