@@ -4,7 +4,6 @@
 // per event, in that order), else spacingMs apart with the last one now (default 1 ms apart, so
 // a burst just happened and every stamp differs; spacingMs 0 gives them all the same instant).
 import { instantOf } from './clock';
-import type { Events } from './events';
 import { NOTIFICATION_TYPES } from './routes/notifications';
 import type { CustomerInfo, FlowChannel, NotificationType, SandboxState } from './types';
 
@@ -58,7 +57,16 @@ function defaultCustomers(state: SandboxState): string[] {
 	return (own.length ? own : all).map((c) => c.id);
 }
 
-export function runBurst(events: Events, state: SandboxState, nowMs: number, body: BurstSpec): BurstResult {
+/** What a burst makes events with (events.ts's Events): one kind at a time, each stamped `at`. */
+export interface EventMaker {
+	session(spec: { customerId?: string; channel?: FlowChannel; at: number; ended: boolean; durationMs?: number }): { id: string };
+	notification(spec: { customerId?: string; type?: NotificationType; at: number }): { id: string };
+	customerCreated(spec: { accountId?: string; parentCustomerId?: string; at: number }): { id: string };
+	customerUpdated(id: string, spec: { at: number }): { id: string };
+	endSession(id: string, spec: { at: number }): { id: string };
+}
+
+export function runBurst(events: EventMaker, state: SandboxState, nowMs: number, body: BurstSpec): BurstResult {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the burst must be an object');
 	const known = ['sessions', 'notifications', 'customersCreated', 'customersUpdated', 'endSessions', 'spacingMs', 'at'];
 	const unknown = Object.keys(body).find((k) => !known.includes(k));

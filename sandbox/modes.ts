@@ -56,6 +56,14 @@ export type BlankStringMode = (typeof BLANK_STRING_MODES)[number];
 export const DATE_FORMATS = ['iso', 'isoNoZone', 'wcf'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
+/**
+ * What a list does with `specificIds` (ListRequest's "Specific IDs"): `honoured` answers only those
+ * records; `ignored` answers as if it were not there. The node reads many records by it (a bulk
+ * run's check and its read-backs) and must work either way.
+ */
+export const SPECIFIC_IDS_MODES = ['honoured', 'ignored'] as const;
+export type SpecificIdsMode = (typeof SPECIFIC_IDS_MODES)[number];
+
 /** Lists whose sortField/sortOrder the server may honour or ignore. */
 export const SORTED_LISTS = ['customers', 'sessions', 'notifications'] as const;
 export type SortedList = (typeof SORTED_LISTS)[number];
@@ -79,6 +87,7 @@ export interface SandboxSemantics {
 	blankString: BlankStringMode;
 	/** Lists answer at most this many items a page, whatever countPerPage asks; null = no cap. */
 	maxCountPerPage: number | null;
+	specificIds: SpecificIdsMode;
 	dateFormat: DateFormat;
 	/** The IANA zone whose whole days startDate/endDate (YYYY-MM-DD) mean, for sessions and notifications. */
 	dayZone: string;
@@ -98,6 +107,7 @@ export function defaultSemantics(): SandboxSemantics {
 		emptyTagIds: 'clear',
 		blankString: 'store',
 		maxCountPerPage: null,
+		specificIds: 'honoured',
 		dateFormat: 'iso',
 		dayZone: 'UTC',
 		endDateInclusive: true,
@@ -114,6 +124,7 @@ export interface SemanticsOverrides {
 	emptyTagIds?: EmptyTagMode;
 	blankString?: BlankStringMode;
 	maxCountPerPage?: number | null;
+	specificIds?: SpecificIdsMode;
 	dateFormat?: DateFormat;
 	dayZone?: string;
 	endDateInclusive?: boolean;
@@ -141,7 +152,7 @@ function keysOf(where: string, value: unknown, allowed: readonly string[]): Reco
 export function resolveSemantics(overrides: unknown = {}): SandboxSemantics {
 	const out = defaultSemantics();
 	const o = keysOf('setting', overrides, [
-		'auth', 'nested', 'emptyTagIds', 'blankString', 'maxCountPerPage',
+		'auth', 'nested', 'emptyTagIds', 'blankString', 'maxCountPerPage', 'specificIds',
 		'dateFormat', 'dayZone', 'endDateInclusive', 'sessionDayField', 'sort', 'archiveAfterDays',
 	]);
 	if (o.auth !== undefined) {
@@ -164,6 +175,7 @@ export function resolveSemantics(overrides: unknown = {}): SandboxSemantics {
 		}
 		out.maxCountPerPage = cap as number | null;
 	}
+	if (o.specificIds !== undefined) out.specificIds = oneOf('specificIds', o.specificIds, SPECIFIC_IDS_MODES);
 	resolveTimeline(o, out);
 	return out;
 }

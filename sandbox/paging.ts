@@ -1,6 +1,6 @@
 // ServiceStack-style list paging shared by every list route (customers, accounts, sessions, notifications).
 import { fieldError, queryBool, queryInt, queryList, queryString, type Query } from './http';
-import type { SortMode } from './modes';
+import type { SortMode, SpecificIdsMode } from './modes';
 
 export interface ListResponse<T> {
 	items: T[];
@@ -33,6 +33,8 @@ export interface PageOptions {
 	/** The order when none is asked: `name` Ascend unless the list says otherwise. */
 	defaultField?: string;
 	defaultOrder?: 'Ascend' | 'Descend';
+	/** 'ignored': specificIds changes nothing (the semantics' specificIds). */
+	specificIds?: SpecificIdsMode;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface PageOptions {
  * ignored: the typed DTO binds it before the service runs.
  */
 export function pageOf<T extends { id: string }>(records: T[], query: Query, options: PageOptions = {}): ListResponse<T> {
-	const ids = queryList(query, 'specificIds');
+	const ids = options.specificIds === 'ignored' ? undefined : queryList(query, 'specificIds');
 	if (ids) {
 		const wanted = new Set(ids);
 		records = records.filter((r) => wanted.has(r.id));

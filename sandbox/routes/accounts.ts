@@ -24,7 +24,7 @@ function list(rc: RequestContext): Result {
 	const matches = recordValues(rc.state.accounts).filter(
 		(a) => canReachAccount(user, a.id) && (!name || a.name.toLowerCase().includes(name)),
 	);
-	const page = pageOf(matches, rc.query, { maxCountPerPage: rc.semantics.maxCountPerPage });
+	const page = pageOf(matches, rc.query, { specificIds: rc.semantics.specificIds, maxCountPerPage: rc.semantics.maxCountPerPage });
 	return { status: 200, body: { ...page, items: page.items.map((a) => withDates(a, rc.semantics.dateFormat)) } };
 }
 

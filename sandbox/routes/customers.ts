@@ -51,7 +51,7 @@ function list(rc: RequestContext): Result {
 			(!tagIds?.length || tagIds.every((t) => c.tags?.some((ct) => ct.id === t))),
 	);
 	const { maxCountPerPage, sort, dateFormat } = rc.semantics;
-	const page = pageOf(matches, query, { maxCountPerPage, sort: sort.customers });
+	const page = pageOf(matches, query, { specificIds: rc.semantics.specificIds, maxCountPerPage, sort: sort.customers });
 	return { status: 200, body: { ...page, items: page.items.map((c) => customerView(state, c, dateFormat)) } };
 }
 

@@ -32,7 +32,7 @@ function list(rc: RequestContext): Result {
 			contains(n.to, to) &&
 			contains(n.subject, subject),
 	);
-	const page = pageOf(matches, query, {
+	const page = pageOf(matches, query, { specificIds: rc.semantics.specificIds,
 		maxCountPerPage: semantics.maxCountPerPage, sort: semantics.sort.notifications, defaultField: 'dateCreated', defaultOrder: 'Descend',
 	});
 	return { status: 200, body: { ...page, items: page.items.map((n) => notificationView(state, n, semantics.dateFormat)) } };

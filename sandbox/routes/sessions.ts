@@ -44,7 +44,7 @@ function list(rc: RequestContext): Result {
 			(parent === undefined || s.parentSessionId === parent) &&
 			(archive === undefined || isArchived(s, now, semantics.archiveAfterDays) === archive),
 	);
-	const page = pageOf(matches, query, {
+	const page = pageOf(matches, query, { specificIds: rc.semantics.specificIds,
 		maxCountPerPage: semantics.maxCountPerPage, sort: semantics.sort.sessions, defaultField: 'dateCreated', defaultOrder: 'Descend',
 	});
 	return { status: 200, body: { ...page, items: page.items.map((s) => sessionView(state, s, semantics.dateFormat)) } };

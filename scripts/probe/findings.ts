@@ -35,6 +35,7 @@ export interface Observed {
 	emptyTagIds?: SemanticsOverrides['emptyTagIds'];
 	blankString?: SemanticsOverrides['blankString'];
 	maxCountPerPage?: number | null;
+	specificIds?: SemanticsOverrides['specificIds'];
 	dateFormat?: SemanticsOverrides['dateFormat'];
 	dayZone?: string;
 	endDateInclusive?: boolean;

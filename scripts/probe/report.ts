@@ -33,6 +33,7 @@ function advice(run: ProbeRun): string[] {
 	if (o.emptyTagIds === 'ignore') out.push('`tagIds: []` is ignored: **Remove All Tags** does not work on this server. Please report it.');
 	if (o.emptyTagIds === 'reject') out.push('`tagIds: []` is refused: **Remove All Tags** fails on this server. Please report it.');
 	if (typeof o.maxCountPerPage === 'number' && o.maxCountPerPage < 100) out.push(`Lists are capped at ${o.maxCountPerPage} a page, below the node's 100: Get Many would stop after the first page. Please report it.`);
+	if (o.specificIds === 'ignored') out.push('Lists ignore specificIds: the node still works, reading each record of a bulk run (and each read-back) alone, one request each instead of one per hundred.');
 	for (const [list, mode] of Object.entries(o.sort)) {
 		if (mode === 'ignored') out.push(`GET /${list} ignores sortField/sortOrder: a trigger must read every page of its window and remember what it has seen, not stop at the first known record.`);
 	}

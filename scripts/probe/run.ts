@@ -7,6 +7,7 @@ import { Findings } from './findings';
 import { ProbeClient, type Exchange } from './http';
 import { probeOrder } from './order';
 import { probePaging } from './paging';
+import { probeSpecificIds } from './specificIds';
 import { Secrets } from './secrets';
 import { probeShapes } from './shapes';
 import { probeWrites, type WriteResult } from './write';
@@ -88,6 +89,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeRun> {
 			run.error = 'No way of sending the login was accepted, so nothing else was tried.';
 		} else {
 			await probePaging(client, findings, auth);
+			await probeSpecificIds(client, findings, auth);
 			await probeShapes(client, findings, auth, options.writeAccountId);
 			await probeDays(client, findings, auth, await probeOrder(client, findings, auth));
 			if (options.writeAccountId) run.write = await probeWrites(client, findings, auth, options.writeAccountId);

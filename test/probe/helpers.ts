@@ -38,6 +38,7 @@ export function expectedObserved(s: SandboxSemantics, opts: { auth?: boolean; ca
 		emptyTagIds: s.emptyTagIds,
 		blankString: s.blankString,
 		...(opts.cap ? { maxCountPerPage: s.maxCountPerPage } : {}),
+		specificIds: s.specificIds,
 		dateFormat: s.dateFormat,
 		dayZone: s.dayZone,
 		endDateInclusive: s.endDateInclusive,

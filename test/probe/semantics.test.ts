@@ -32,6 +32,12 @@ describe('write semantics', () => {
 		expect(run.findings.list.filter((f) => f.verdict === 'differs')).toEqual([]);
 	});
 
+	test.each(['honoured', 'ignored'] as const)('lists that %s specificIds', async (mode) => {
+		const run = await probeWith({ specificIds: mode });
+		expect(run.findings.observed.specificIds).toBe(mode);
+		expect(finding(run, 'paging.specificIds')?.verdict).toBe(mode === 'honoured' ? 'as guessed' : 'differs');
+	});
+
 	test.each(NESTED_MODES)('every nested object %s', async (mode) => {
 		const run = await probeWith({ nested: { billingSettings: mode, appSettings: mode, schedule: mode, data: mode } });
 		expect(run.findings.observed.nested).toEqual(expectedObserved(sb.semantics).nested);
