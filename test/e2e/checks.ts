@@ -10,7 +10,6 @@ export interface HostReport {
 	workflows: number;
 	items: number;
 	failures: string[];
-	notRun: string[];
 	measured: Record<string, string | number>;
 	seconds: number;
 }
@@ -21,19 +20,10 @@ export class Checks {
 	workflows = 0;
 	items = 0;
 	failures: string[] = [];
-	/** Checks that could not run, with why: listed in the summary, never counted as passed. */
-	notRun: string[] = [];
 	/** Figures a step measured (wall time, lost events…), printed in the summary. */
 	measured: Record<string, string | number> = {};
 
 	constructor(private readonly label: string) {}
-
-	/** A check that cannot run here (e.g. the node lacks the operation): said loudly, not a pass. */
-	skip(name: string, reason: string): void {
-		this.notRun.push(`${name}: ${reason}`);
-		const bar = '!'.repeat(78);
-		say(`  ${bar}\n  !! [${this.label}] NOT RUN: ${name}\n  !! ${reason}\n  ${bar}`);
-	}
 
 	ok(name: string, condition: boolean, detail?: () => string): boolean {
 		if (condition) {

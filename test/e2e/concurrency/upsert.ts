@@ -5,9 +5,8 @@
  * outright; in queue mode (two workers, no lock between them) a duplicate is allowed only when it
  * is reported: a failed item whose error names both customers, so an operator can merge them.
  *
- * The node gets the operation `upsert` from another change. Until the installed node offers it,
- * this says loudly that it did not run (EVOVOICE_REQUIRE_UPSERT=1 makes that a failure); it runs
- * by itself once the node description n8n loaded lists it.
+ * The installed node must offer the operation (`upsert`, in the node description n8n loaded): a
+ * package without it fails here rather than skipping the check.
  */
 import { randomUUID } from 'crypto';
 
@@ -58,12 +57,7 @@ export async function upsertDuplicates(target: Target): Promise<void> {
 	const { sb, checks } = target;
 	const label = `upsert (${target.mode})`;
 	const operations = await customerOperations(target);
-	if (!operations.includes('upsert')) {
-		const reason = `not run: the node has no upsert operation yet (customer operations: ${operations.join(', ')})`;
-		if (process.env.EVOVOICE_REQUIRE_UPSERT === '1') checks.ok(`${label}: the node offers Create or Update (EVOVOICE_REQUIRE_UPSERT=1)`, false, () => reason);
-		else checks.skip(`${label}: Create or Update duplicates under CRM retries`, reason);
-		return;
-	}
+	if (!checks.ok(`${label}: the installed node offers Create or Update`, operations.includes('upsert'), () => `customer operations: ${operations.join(', ')}`)) return;
 	const events = upsertEvents();
 	const refs = [...new Set(events.map((e) => e.crmId))];
 	const holders = (ref: string) => Object.values(sb.state.customers).filter((c) => c.referenceId === ref);
