@@ -42,8 +42,8 @@ export interface FaultDecision {
 const STATUSES = [429, 500, 502, 503, 504];
 const KINDS: FaultKind[] = ['status', 'reset', 'timeout', 'malformed', 'resetAfterApply'];
 
-/** mulberry32: tiny, fast, and good enough for reproducible fault draws. */
-function prng(seed: number): () => number {
+/** mulberry32: tiny, fast, and good enough for reproducible draws (faults here, the e2e suites' shuffles). */
+export function prng(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

@@ -1,4 +1,5 @@
-/** What the end-to-end suite's examples run on and must leave in the sandbox. */
+/** What the end-to-end suite's examples run on and must leave in the sandbox, and the workflows the suites build. */
+import { randomUUID } from 'crypto';
 
 /** Bulk customers the monthly billing example rewrites. */
 export const BULK = 300;
@@ -44,3 +45,60 @@ export const CRM_CONTACTS = [
 	},
 ];
 
+
+/** An Evo Voice credential as a workflow names it. */
+export interface Credential {
+	id: string;
+	name: string;
+}
+
+export interface WebhookWorkflowSpec {
+	name: string;
+	path: string;
+	/** The Evo Voice node's parameters. */
+	parameters: Record<string, unknown>;
+	credential: Credential;
+	/** Stable ID, for workflows imported with the CLI. */
+	id?: string;
+	/** The node's version: 1.1 is what the editor adds today; 1 is what older saved workflows hold. */
+	typeVersion?: number;
+	webhookName?: string;
+	nodeName?: string;
+}
+
+/**
+ * A workflow as a user builds it for a CRM: a production Webhook that answers with the last node's
+ * output, feeding one Evo Voice node. Every suite that posts events to n8n builds its workflows here.
+ */
+export function webhookWorkflow(spec: WebhookWorkflowSpec): Record<string, unknown> {
+	const webhookName = spec.webhookName ?? 'Webhook';
+	const nodeName = spec.nodeName ?? 'Evo Voice';
+	return {
+		...(spec.id ? { id: spec.id } : {}),
+		name: spec.name,
+		nodes: [
+			{
+				parameters: { httpMethod: 'POST', path: spec.path, responseMode: 'lastNode', options: {} },
+				id: randomUUID(),
+				name: webhookName,
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+			},
+			{
+				parameters: spec.parameters,
+				id: randomUUID(),
+				name: nodeName,
+				type: 'n8n-nodes-evovoice.evoVoice',
+				typeVersion: spec.typeVersion ?? 1,
+				position: [300, 0],
+				credentials: { evoVoiceApi: spec.credential },
+			},
+		],
+		connections: { [webhookName]: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		active: false,
+	};
+}

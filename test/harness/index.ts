@@ -23,19 +23,23 @@ export const NODE_TYPE = 'n8n-nodes-evovoice.evoVoice';
 /** The version a node added in the editor gets. */
 export const DEFAULT_VERSION = new EvoVoice().description.defaultVersion ?? 1;
 
-/** Passes its input on: the trigger of the test workflows, so items enter the node as in n8n. */
-class InputNode implements INodeType {
-	description = {
-		displayName: 'Input',
-		name: 'input',
-		group: ['input'],
-		version: 1,
-		description: 'Test input',
-		defaults: { name: 'Input' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	} as unknown as INodeType['description'];
+/** A node that passes its items on: the start of the test workflows (items enter the node as in n8n), or what follows a trigger. */
+export class PassThroughNode implements INodeType {
+	description: INodeType['description'];
+
+	constructor(name: string, group: 'input' | 'transform') {
+		this.description = {
+			displayName: name,
+			name: name.toLowerCase(),
+			group: [group],
+			version: 1,
+			description: `Test ${name}`,
+			defaults: { name },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [],
+		} as unknown as INodeType['description'];
+	}
 
 	async execute(this: import('n8n-workflow').IExecuteFunctions) {
 		return [this.getInputData()];
@@ -49,13 +53,9 @@ export function loadEvoVoice(): INodeType {
 	return node;
 }
 
-export class NodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType>;
-
-	/** `evoVoice`: another copy of the node, e.g. one loaded as a second n8n process would load it. */
-	constructor(evoVoice: INodeType = loadEvoVoice()) {
-		this.types = { [NODE_TYPE]: evoVoice, 'test.input': new InputNode() };
-	}
+/** The node types a test workflow is built of, by name: what n8n's loader would hand the engine. */
+export class NodeTypeTable implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		return this.types[type];
@@ -67,6 +67,13 @@ export class NodeTypes implements INodeTypes {
 
 	getKnownTypes() {
 		return {};
+	}
+}
+
+/** Input → Evo Voice; `evoVoice`: another copy of the node, e.g. one loaded as a second n8n process would load it. */
+export class NodeTypes extends NodeTypeTable {
+	constructor(evoVoice: INodeType = loadEvoVoice()) {
+		super({ [NODE_TYPE]: evoVoice, 'test.input': new PassThroughNode('Input', 'input') });
 	}
 }
 

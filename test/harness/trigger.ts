@@ -12,61 +12,27 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IRun,
 	IRunExecutionData,
-	IVersionedNodeType,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { DirectoryLoader, ExecutionLifecycleHooks, PollContext, PollTriggerExecutor, WorkflowExecute } from 'n8n-core';
 
 import { EvoVoiceTrigger } from '../../nodes/EvoVoice/EvoVoiceTrigger.node';
-import { buildAdditionalData } from './index';
+import { buildAdditionalData, NodeTypeTable, PassThroughNode } from './index';
 
 export const TRIGGER_TYPE = 'n8n-nodes-evovoice.evoVoiceTrigger';
 const TRIGGER = 'Evo Voice Trigger';
 const AFTER = 'CRM';
 
-/** The node after the trigger: passes its items on, as a NoOp or a CRM call would receive them. */
-class AfterNode implements INodeType {
-	description = {
-		displayName: 'After',
-		name: 'after',
-		group: ['transform'],
-		version: 1,
-		description: 'Receives the events',
-		defaults: { name: AFTER },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	} as unknown as INodeType['description'];
-
-	async execute(this: import('n8n-workflow').IExecuteFunctions) {
-		return [this.getInputData()];
-	}
-}
-
-export class TriggerNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType>;
-
+/** The trigger → a node that passes its items on, as n8n's loader would hand them to the engine. */
+export class TriggerNodeTypes extends NodeTypeTable {
 	constructor() {
 		const trigger = new EvoVoiceTrigger();
 		DirectoryLoader.applyDeclarativeNodeOptionParameters(trigger);
-		this.types = { [TRIGGER_TYPE]: trigger, 'test.after': new AfterNode() };
-	}
-
-	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.types[type];
-	}
-
-	getByNameAndVersion(type: string): INodeType {
-		return this.types[type];
-	}
-
-	getKnownTypes() {
-		return {};
+		// The node after the trigger receives the events, as a NoOp or a CRM call would.
+		super({ [TRIGGER_TYPE]: trigger, 'test.after': new PassThroughNode(AFTER, 'transform') });
 	}
 }
 

@@ -7,6 +7,7 @@
 import { randomUUID } from 'crypto';
 
 import type { CustomerInfo, Sandbox, Tag } from '../../../sandbox';
+import { prng } from '../../../sandbox/faults';
 
 export const ACCOUNT = 'acc-reseller';
 export const CUSTOMERS = 20;
@@ -41,18 +42,7 @@ export interface BurstEvent {
 	amount: number;
 }
 
-/** mulberry32: a reproducible shuffle, so a run's order can be replayed. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
+/** A reproducible shuffle (the sandbox's mulberry32 draws), so that a run's order can be replayed. */
 export function shuffle<T>(items: T[], seed: number): T[] {
 	const out = [...items];
 	const random = prng(seed);

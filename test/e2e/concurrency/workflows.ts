@@ -3,43 +3,17 @@
  * answers with the last node's output, feeding one Evo Voice node (node version 1.1, what the
  * editor adds today) with the sandbox credential both suites import.
  */
-import { randomUUID } from 'crypto';
-
 import { CREDENTIAL_ID, CREDENTIAL_NAME } from '../../../scripts/n8n/project';
+import { webhookWorkflow } from '../fixtures';
 import { ACCOUNT, type Slot } from './traffic';
 
 export const burstPath = (slot: Slot) => `evovoice-concurrency-${slot.item}-${slot.value}`;
 export const UPSERT_PATH = 'evovoice-concurrency-upsert';
 export const WEBHOOK_NODE = 'CRM Event';
 
-function webhookWorkflow(name: string, path: string, parameters: Record<string, unknown>) {
-	return {
-		name,
-		nodes: [
-			{
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-				id: randomUUID(),
-				name: WEBHOOK_NODE,
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-			},
-			{
-				parameters,
-				id: randomUUID(),
-				name: 'Evo Voice',
-				type: 'n8n-nodes-evovoice.evoVoice',
-				typeVersion: 1.1,
-				position: [300, 0],
-				credentials: { evoVoiceApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
-			},
-		],
-		connections: { [WEBHOOK_NODE]: { main: [[{ node: 'Evo Voice', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
-}
+/** A production webhook answering with the last node, feeding Evo Voice 1.1 with the sandbox credential. */
+const concurrencyWorkflow = (name: string, path: string, parameters: Record<string, unknown>) =>
+	webhookWorkflow({ name, path, parameters, credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME }, typeVersion: 1.1, webhookName: WEBHOOK_NODE });
 
 /**
  * Update by reference ID: add the event's tag, set the event's billing value; Update Mode left at
@@ -50,7 +24,7 @@ function webhookWorkflow(name: string, path: string, parameters: Record<string, 
  * sync with one workflow per synced field would have. They race on the same customers alike.
  */
 export function burstWorkflow(slot: Slot) {
-	return webhookWorkflow(`Concurrency: CRM event → add tag, set ${slot.item}.${slot.value}`, burstPath(slot), {
+	return concurrencyWorkflow(`Concurrency: CRM event → add tag, set ${slot.item}.${slot.value}`, burstPath(slot), {
 		resource: 'customer',
 		operation: 'update',
 		customerId: { __rl: true, mode: 'referenceId', value: '={{ $json.body.crmId }}' },
@@ -64,7 +38,7 @@ export function burstWorkflow(slot: Slot) {
 
 /** Create or Update by reference ID (the operation the node is getting): the CRM's record, sent whole. */
 export function upsertWorkflow() {
-	return webhookWorkflow('Concurrency: CRM event → create or update', UPSERT_PATH, {
+	return concurrencyWorkflow('Concurrency: CRM event → create or update', UPSERT_PATH, {
 		resource: 'customer',
 		operation: 'upsert',
 		accountId: { __rl: true, mode: 'id', value: ACCOUNT },

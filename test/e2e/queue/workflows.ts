@@ -8,6 +8,7 @@ import { randomUUID } from 'crypto';
 import { makeCustomers } from '../../../sandbox';
 import type { CustomerInfo, SeedData } from '../../../sandbox';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, loadExamples } from '../../../scripts/n8n/project';
+import { webhookWorkflow } from '../fixtures';
 
 export const CRM_WORKFLOW_ID = 'evovoiceExCrmHook';
 export const CRM_PATH = 'evovoice-crm-contact';
@@ -137,39 +138,20 @@ function deltaFields(kind: DeltaKind): Record<string, unknown> {
 }
 
 function deltaWorkflow(kind: DeltaKind): object {
-	return {
+	return webhookWorkflow({
 		id: DELTA_WORKFLOW_IDS[kind],
 		name: `Queue suite: ${kind}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-		nodes: [
-			{
-				parameters: { httpMethod: 'POST', path: DELTA_PATHS[kind], responseMode: 'lastNode', options: {} },
-				id: randomUUID(),
-				name: 'Event',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-			},
-			{
-				parameters: {
-					resource: 'customer',
-					operation: 'update',
-					customerId: { __rl: true, mode: 'referenceId', value: '={{ $json.body.crmId }}' },
-					updateFields: deltaFields(kind),
-				},
-				id: randomUUID(),
-				name: 'Update Customer',
-				type: 'n8n-nodes-evovoice.evoVoice',
-				typeVersion: 1,
-				position: [300, 0],
-				credentials: { evoVoiceApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
-			},
-		],
-		connections: { Event: { main: [[{ node: 'Update Customer', type: 'main', index: 0 }]] } },
-	};
+		path: DELTA_PATHS[kind],
+		webhookName: 'Event',
+		nodeName: 'Update Customer',
+		credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
+		parameters: {
+			resource: 'customer',
+			operation: 'update',
+			customerId: { __rl: true, mode: 'referenceId', value: '={{ $json.body.crmId }}' },
+			updateFields: deltaFields(kind),
+		},
+	});
 }
 
 /** The workflows the suite imports: the CRM example exactly as shipped, and the four delta workflows. */

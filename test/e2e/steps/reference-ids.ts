@@ -11,21 +11,15 @@
  * - A reference ID held by two customers fails; n8n's execution error names both.
  * - n8n keeps the cache in the workflow's static data, in its database.
  */
-import { randomUUID } from 'crypto';
-
 import { makeCustomers, type CustomerInfo } from '../../../sandbox';
 import { say } from '../checks';
+import { webhookWorkflow, type Credential } from '../fixtures';
 import { CREDENTIAL_ID, CREDENTIAL_NAME } from '../../../scripts/n8n/project';
 import { sleep } from '../../../scripts/n8n/processes';
 import type { N8nRest } from '../../../scripts/n8n/rest';
 import { runErrors } from '../../../scripts/n8n/run-data';
 import { postWebhook } from '../../../scripts/n8n/server';
 import type { ServerContext, Step } from './types';
-
-export interface Credential {
-	id: string;
-	name: string;
-}
 
 export const SANDBOX_CREDENTIAL: Credential = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
 
@@ -45,42 +39,9 @@ export function referenceCustomers(n = REFERENCE_CUSTOMERS): CustomerInfo[] {
 	return makeCustomers(n, 'acc-reseller').map((c, k) => ({ ...c, id: refCustomerId(k + 1), referenceId: refId(k + 1), name: `Reference Customer ${num(k + 1)}` }));
 }
 
-/**
- * A workflow to create over REST: a production webhook at `path` (answering with the last node's
- * output) feeding one Evo Voice node with these parameters.
- */
-export function webhookWorkflow(name: string, path: string, parameters: Record<string, unknown>, credential: Credential) {
-	return {
-		name,
-		nodes: [
-			{
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-			},
-			{
-				parameters,
-				id: randomUUID(),
-				name: 'Evo Voice',
-				type: 'n8n-nodes-evovoice.evoVoice',
-				typeVersion: 1,
-				position: [300, 0],
-				credentials: { evoVoiceApi: credential },
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'Evo Voice', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		active: false,
-	};
-}
-
 /** A CRM event → Evo Voice Update by reference ID (name and a data value: a merge, so a read is needed). */
 export function referenceWorkflow(credential: Credential, path = PATH) {
-	return webhookWorkflow(`CRM event by reference ID (${path})`, path, {
+	return webhookWorkflow({ name: `CRM event by reference ID (${path})`, path, credential, parameters: {
 		resource: 'customer',
 		operation: 'update',
 		customerId: { __rl: true, mode: 'referenceId', value: '={{ $json.body.crmId }}' },
@@ -88,7 +49,7 @@ export function referenceWorkflow(credential: Credential, path = PATH) {
 			name: '={{ $json.body.name }}',
 			data: { values: [{ name: 'Plan', type: 'string', stringValue: '={{ $json.body.plan }}' }] },
 		},
-	}, credential);
+	} });
 }
 
 interface EventResult {

@@ -7,7 +7,8 @@
 import { say } from '../checks';
 import { sleep } from '../../../scripts/n8n/processes';
 import { postWebhook } from '../../../scripts/n8n/server';
-import { failedExecutionMessage, SANDBOX_CREDENTIAL, webhookWorkflow, type Credential } from './reference-ids';
+import { webhookWorkflow, type Credential } from '../fixtures';
+import { failedExecutionMessage, SANDBOX_CREDENTIAL } from './reference-ids';
 import type { ServerContext, Step } from './types';
 
 const SAVED_PATH = 'evovoice-test-schedule-saved';
@@ -24,13 +25,18 @@ const TOKYO_HOURS = {
 };
 
 const testScheduleWorkflow = (name: string, path: string, parameters: Record<string, unknown>, credential: Credential) =>
-	webhookWorkflow(name, path, {
-		resource: 'customer',
-		operation: 'testSchedule',
-		customerId: { __rl: true, mode: 'id', value: '={{ $json.body.customerId }}' },
-		dateTime: '={{ $json.body.at }}',
-		...parameters,
-	}, credential);
+	webhookWorkflow({
+		name,
+		path,
+		credential,
+		parameters: {
+			resource: 'customer',
+			operation: 'testSchedule',
+			customerId: { __rl: true, mode: 'id', value: '={{ $json.body.customerId }}' },
+			dateTime: '={{ $json.body.at }}',
+			...parameters,
+		},
+	});
 
 async function checkTestSchedule({ checks, sandbox: sb, rest, server }: ServerContext): Promise<void> {
 	const ids: string[] = [];
