@@ -1,7 +1,7 @@
 // The Evo Voice DTOs the sandbox validates against, as field tables: one 'name: Type' line per
 // field, in the order of the service's own metadata pages (seeds/000 PatchCustomer, seeds/004
 // PatchAccount). Type spellings are those of the metadata (Kotlin names; VB.NET Integer -> Int).
-// test/sandbox/dtos.test.ts compares this module with /work/shared/evo-voice/seed-dtos.json, so a
+// test/sandbox/dtos.test.ts compares this module with test/fixtures/seed-dtos.json, so a
 // field added there and missing here fails a test. Kept in TypeScript because that JSON lives
 // outside the repository and is absent from a published checkout.
 

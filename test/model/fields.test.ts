@@ -8,13 +8,13 @@ import { TOKEN, accountUpdate, customerUpdate, fullAppSettings, fullBilling, ful
 
 /**
  * Every field of the API's own PatchCustomer and PatchAccount DTOs (the seeds, as listed in
- * shared/evo-voice/seed-dtos.json) must be settable: a maximal update must send each of them.
+ * test/fixtures/seed-dtos.json, the metadata pages' DTOs as data) must be settable: a maximal update must send each of them.
  */
 interface Dtos {
 	classes: Record<string, { fields: Array<{ name: string; type: string }> }>;
 }
 const dtos = JSON.parse(
-	readFileSync(path.resolve(__dirname, '../../../shared/evo-voice/seed-dtos.json'), 'utf8'),
+	readFileSync(path.resolve(__dirname, '../fixtures/seed-dtos.json'), 'utf8'),
 ) as Dtos;
 
 const fieldsOf = (cls: string) => dtos.classes[cls].fields.map((f) => f.name);

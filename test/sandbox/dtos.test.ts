@@ -1,4 +1,4 @@
-// Ties the sandbox to the service's own DTO metadata (the shared seed-dtos.json): the field tables
+// Ties the sandbox to the service's own DTO metadata (test/fixtures/seed-dtos.json): the field tables
 // in sandbox/dtos.ts must match it, and every field of every class must survive PATCH + GET.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,8 @@ interface SeedDtos {
 	classes: Record<string, { base: string | null; fields: { name: string; type: string }[] }>;
 	enums: Record<string, string[]>;
 }
-const SEED_DTOS = path.resolve(__dirname, '../../../shared/evo-voice/seed-dtos.json');
+// The PatchCustomer and PatchAccount metadata pages' DTOs as data, kept in the repository.
+const SEED_DTOS = path.resolve(__dirname, '../fixtures/seed-dtos.json');
 const dtos = JSON.parse(readFileSync(SEED_DTOS, 'utf8')) as SeedDtos;
 const sandbox = useSandbox();
 
