@@ -8,12 +8,22 @@ export const aiToolStep: Step = {
 	name: 'the node as an AI Agent tool, and its pickers there',
 	needsServer: true,
 	async run({ rest, sandbox: sb, checks }) {
-		const types = await rest.request<Array<{ name: string; usableAsTool?: boolean }>>('GET', '/types/nodes.json');
-		const names = Array.isArray(types.body) ? types.body.map((t) => t.name) : [];
+		type Option = { value: string; action?: string };
+		type Described = { name: string; properties?: Array<{ name: string; options?: Option[]; displayOptions?: { show?: { resource?: string[] } } }> };
+		const types = await rest.request<Described[]>('GET', '/types/nodes.json');
+		const described = Array.isArray(types.body) ? types.body : [];
+		const names = described.map((t) => t.name);
 		checks.ok('n8n lists the node type', names.includes(NODE_TYPES[0]), () => `HTTP ${types.status}`);
 		checks.ok('n8n lists its tool variant for the AI Agent', names.includes(NODE_TYPES[1]), () =>
 			names.filter((n) => n.includes('evo')).join(', '),
 		);
+		// What an agent is offered: each customer operation by its action text, Create or Update among them.
+		const tool = described.filter((t) => t.name === NODE_TYPES[1]);
+		const actions = tool
+			.flatMap((t) => t.properties ?? [])
+			.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes('customer'))
+			.flatMap((p) => p.options ?? []);
+		checks.equal('the tool offers Create or Update as "Create or update a customer"', actions.find((o) => o.value === 'upsert')?.action, 'Create or update a customer');
 		const [token] = sandboxCredentials(sb.url);
 		for (const name of NODE_TYPES) {
 			const found = await rest.call<{ results: Array<{ name: string; value: string }> }>(
