@@ -18,7 +18,6 @@ import { ensureHosts } from '../scripts/n8n/hosts';
 import { cli, killAll, N8nRest, sleep, type N8nInstance } from '../scripts/n8n';
 import { OWNER, packPackage, sandboxCredentials } from '../scripts/n8n/project';
 import { addWorker, startCluster } from '../test/e2e/queue/cluster';
-import { listAllExecutions } from '../test/e2e/queue/executions';
 import { startPostgres, startRedis } from '../test/e2e/queue/servers';
 import { runMain } from '../scripts/lib/main';
 
@@ -109,7 +108,7 @@ async function main(): Promise<void> {
 			if (cluster.workers.length < workers) await addWorker(cluster, { host, tarball, concurrency: CONCURRENCY });
 			sb.reset(seed);
 			sb.setFaults([{ latencyMs: LATENCY_MS }]);
-			const before = new Set((await listAllExecutions(rest, [CHUNK_ID])).map((x) => x.id));
+			const before = new Set((await rest.allExecutions([CHUNK_ID])).map((x) => x.id));
 			const t0 = Date.now();
 			const run = await fetch(`${cluster.main.baseUrl}/webhook/evovoice-billing-run`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
 			if (run.status !== 200) throw new Error(`starting the parent workflow: HTTP ${run.status} ${await run.text()}`);
@@ -117,10 +116,10 @@ async function main(): Promise<void> {
 			while ((sb.counters().byRoute['PATCH /customers/:id'] ?? 0) < N && Date.now() < deadline) await sleep(200);
 			const seconds = (Date.now() - t0) / 1000;
 			// The chunk executions themselves, as n8n records them.
-			let chunks = (await listAllExecutions(rest, [CHUNK_ID])).filter((x) => !before.has(x.id));
+			let chunks = (await rest.allExecutions([CHUNK_ID])).filter((x) => !before.has(x.id));
 			for (let i = 0; i < 60 && chunks.filter((x) => x.status === 'success').length < N / CHUNK; i++) {
 				await sleep(1000);
-				chunks = (await listAllExecutions(rest, [CHUNK_ID])).filter((x) => !before.has(x.id));
+				chunks = (await rest.allExecutions([CHUNK_ID])).filter((x) => !before.has(x.id));
 			}
 			const counters = sb.counters();
 			const byChunk = new Map<number, RequestLogEntry[]>();

@@ -10,6 +10,16 @@ export interface RestResponse<T = unknown> {
 	text: string;
 }
 
+/** An execution as n8n's executions list gives it. */
+export interface ListedExecution {
+	id: string;
+	status?: string;
+	finished?: boolean;
+	mode?: string;
+}
+
+const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
 export class N8nRest {
 	private cookie = '';
 
@@ -117,6 +127,32 @@ export class N8nRest {
 			`/rest/executions?filter=${filter}&limit=${limit}`,
 		);
 		return result?.results ?? [];
+	}
+
+	/**
+	 * Every execution of the given workflows, newest first, 100 a page (n8n's cap). n8n 2.41 pages by
+	 * the `nextCursor` it answers (and refuses `lastId`); older releases page by `lastId`, and only when
+	 * the filter names statuses (else they answer the latest page again).
+	 */
+	async allExecutions(workflowIds: string[]): Promise<Array<ListedExecution & { workflowId: string }>> {
+		const all = new Map<string, ListedExecution & { workflowId: string }>();
+		for (const workflowId of workflowIds) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId, status: EXECUTION_STATUSES }));
+			let next = '';
+			for (;;) {
+				const page = await this.call<{ results?: ListedExecution[]; nextCursor?: string | null }>('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
+				const results = (page?.results ?? []).filter((r) => !all.has(r.id));
+				for (const r of results) all.set(r.id, { ...r, workflowId });
+				if (results.length === 0) break;
+				if (page && 'nextCursor' in page) {
+					if (!page.nextCursor) break;
+					next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+				} else {
+					next = `&lastId=${results.reduce((min, r) => (Number(r.id) < Number(min) ? r.id : min), results[0].id)}`;
+				}
+			}
+		}
+		return [...all.values()];
 	}
 
 	/** One execution with its run data (n8n sends it in the `flatted` format; decoded here). */

@@ -7,7 +7,7 @@ import type { Sandbox } from '../../../sandbox';
 import { sleep, type N8nRest } from '../../../scripts/n8n';
 import type { Checks } from '../checks';
 import { post, type PostResult } from '../queue/checks';
-import { listAllExecutions, readExecutions, type ExecutionSummary } from '../queue/executions';
+import { readExecutions, type ExecutionSummary } from '../queue/executions';
 import { WEBHOOK_NODE } from './workflows';
 
 export interface Target {
@@ -68,7 +68,7 @@ export interface Accounting {
 export async function settle(target: Target, workflowIds: string[], expected: number, timeoutMs = 120_000): Promise<Accounting> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const listed = await listAllExecutions(target.rest, workflowIds);
+		const listed = await target.rest.allExecutions(workflowIds);
 		const done = listed.length >= expected && listed.every((x) => SETTLED.has(x.status ?? ''));
 		if (done || Date.now() > deadline) break;
 		await sleep(2000);

@@ -11,7 +11,6 @@ import { postEvent } from './burst';
 import { addWorker } from './cluster';
 import { workerOf, type Phase } from './context';
 import { replay, settle, succeeded } from './replay';
-import { listAllExecutions } from './executions';
 import { bulkId, CRM_WORKFLOW_ID, CRM_PATH, crmEvents, range, RANGES, stateAfter, stateOf, type CrmEvent } from './workflows';
 
 const EVENTS_PER_CUSTOMER = 3;
@@ -22,7 +21,7 @@ export async function crash(phase: Phase): Promise<void> {
 	const events = new Map(customers.map((i) => [i, crmEvents(i, EVENTS_PER_CUSTOMER)]));
 	const all = [...events.values()].flat();
 	const victim = cluster.workers[0];
-	const before = await listAllExecutions(phase.rest, [CRM_WORKFLOW_ID]);
+	const before = await phase.rest.allExecutions([CRM_WORKFLOW_ID]);
 	const firstId = Math.max(0, ...before.map((x) => Number(x.id)));
 	const answers = new Map<CrmEvent, number>();
 	let answered = 0;

@@ -14,44 +14,9 @@ export interface ExecutionSummary {
 	errors: string[];
 }
 
-interface ListedExecution {
-	id: string;
-	workflowId?: string;
-	status?: string;
-	mode?: string;
-}
-
-const STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
-
-/**
- * Every execution of the given workflows, newest first, 100 a page (n8n's cap). n8n 2.41 pages by
- * the `nextCursor` it answers (and refuses `lastId`); older releases page by `lastId`, and only when
- * the filter names statuses (else they answer the latest page again).
- */
-export async function listAllExecutions(rest: N8nRest, workflowIds: string[]): Promise<ListedExecution[]> {
-	const all = new Map<string, ListedExecution>();
-	for (const workflowId of workflowIds) {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: STATUSES }));
-		let next = '';
-		for (;;) {
-			const page = await rest.call<{ results?: ListedExecution[]; nextCursor?: string | null }>('GET', `/rest/executions?filter=${filter}&limit=100${next}`);
-			const results = (page?.results ?? []).filter((r) => !all.has(r.id));
-			for (const r of results) all.set(r.id, { ...r, workflowId });
-			if (results.length === 0) break;
-			if (page && 'nextCursor' in page) {
-				if (!page.nextCursor) break;
-				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
-			} else {
-				next = `&lastId=${results.reduce((min, r) => (Number(r.id) < Number(min) ? r.id : min), results[0].id)}`;
-			}
-		}
-	}
-	return [...all.values()];
-}
-
 /** Lists, then opens each execution (a few at a time) to read the event it ran and its errors. */
 export async function readExecutions(rest: N8nRest, workflowIds: string[], webhookNodes: string[]): Promise<ExecutionSummary[]> {
-	const listed = await listAllExecutions(rest, workflowIds);
+	const listed = await rest.allExecutions(workflowIds);
 	const out: ExecutionSummary[] = [];
 	let next = 0;
 	const worker = async () => {

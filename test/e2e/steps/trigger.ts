@@ -56,7 +56,7 @@ interface Delivery {
 
 /** Every execution of the workflow and the items its trigger delivered, oldest execution first. */
 async function deliveries(rest: N8nRest, workflowId: string): Promise<Delivery[]> {
-	const executions = await rest.listExecutions(workflowId, 250);
+	const executions = await rest.allExecutions([workflowId]);
 	const out: Delivery[] = [];
 	for (const { id, finished, status } of executions) {
 		if (!finished && status !== 'success') continue;
