@@ -51,10 +51,16 @@ function checkCleared(run: Run, item: Resolved, response: unknown): void {
 	);
 }
 
-/** What the run collects as it writes: changes to confirm, customers created. */
+/** What the run collects as it writes: changes to confirm (also by record, for the chain's later items), customers created. */
 interface Collected {
 	watched: Watched[];
+	byRecord: Map<string, Watched[]>;
 	created: Created[];
+}
+
+function watch(collected: Collected, watched: Watched): void {
+	collected.watched.push(watched);
+	collected.byRecord.set(watched.entity.key, [...(collected.byRecord.get(watched.entity.key) ?? []), watched]);
 }
 
 interface Sent {
@@ -72,7 +78,7 @@ async function update(run: Run, item: Resolved, entity: EntityRef | undefined, p
 	const written = await writeRecord(run, request, entity, state, item.index);
 	checkCleared(run, item, written.response);
 	if (entity && request.merge && written.changes.length && run.settings.confirm.enabled) {
-		collected.watched.push({ index: item.index, entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response, writtenAt: Date.now() });
+		watch(collected, { index: item.index, entity, request: { ...request, merge: request.merge }, changes: written.changes, response: written.response, writtenAt: Date.now() });
 	}
 	return written.response === undefined ? [] : [written.response];
 }
@@ -87,7 +93,7 @@ async function write(run: Run, item: Resolved, state: RecordState, collected: Co
 		if (result.created) collected.created.push(result.created);
 		if (result.written?.changes.length && result.request.merge && run.settings.confirm.enabled) {
 			const { changes, response } = result.written;
-			collected.watched.push({ index: item.index, entity: result.entity, request: { ...result.request, merge: result.request.merge }, changes, response, writtenAt: Date.now() });
+			watch(collected, { index: item.index, entity: result.entity, request: { ...result.request, merge: result.request.merge }, changes, response, writtenAt: Date.now() });
 		}
 		return { records: result.records, entity: result.entity };
 	}
@@ -120,7 +126,7 @@ async function send(run: Run, item: Resolved, state: RecordState, collected: Col
  */
 export async function writeItems(run: Run, items: Array<Resolved | Failed>, bases: Bases): Promise<Done[]> {
 	const done = new Map<number, Done>();
-	const collected: Collected = { watched: [], created: [] };
+	const collected: Collected = { watched: [], byRecord: new Map(), created: [] };
 	let stopped = false;
 	const cancelled = run.context.getExecutionCancelSignal?.();
 	const ready = items.filter((item): item is Resolved => item.stage === 'resolved');
@@ -128,8 +134,8 @@ export async function writeItems(run: Run, items: Array<Resolved | Failed>, base
 		const state = new RecordState(run, bases.get(chain[0].entity?.key ?? ''));
 		for (const item of chain) {
 			// What this item sets is its own to confirm, no longer an earlier item's of the chain.
-			for (const earlier of collected.watched) {
-				if (earlier.entity.key === (item.entity ?? state.created)?.key) earlier.changes = earlier.changes.filter((c) => !touches(item.body ?? {}, item.merge, c.path));
+			for (const earlier of collected.byRecord.get((item.entity ?? state.created)?.key ?? '') ?? []) {
+				earlier.changes = earlier.changes.filter((c) => !touches(item.body ?? {}, item.merge, c.path));
 			}
 			if (stopped || cancelled?.aborted) {
 				done.set(item.index, { stage: 'notSent', index: item.index });
