@@ -15,7 +15,7 @@ import { importWorkflows } from '../../scripts/n8n';
 import type { BenchContext } from '../context';
 import { PATCH } from '../context';
 import { executeMeasured, setFaults, type ExecRun } from '../execute';
-import { SETTINGS, say } from '../settings';
+import { RESULTS_DIR, ROOT, SETTINGS, say } from '../settings';
 import { f2, s2, table } from '../stats';
 import type { Variant } from '../variants';
 import { buildWorkflow, NODE, workflowId, type WorkflowSpec } from '../workflows';
@@ -34,6 +34,28 @@ interface MergeLatencyResult {
 	baselineCpuMs: number;
 	requests: Record<string, number>;
 	maxInFlight: number;
+	/** The median run's end, from the sandbox's request log (tail). */
+	tail: Tail;
+}
+
+/**
+ * What the run sent after its last write, from the sandbox's log (a ring of its last requests):
+ * the wait from the last write answered to the next request (the settle time before the
+ * read-backs), and the read-backs themselves. Zero when nothing followed the last write.
+ */
+export interface Tail {
+	waitMs: number;
+	readBackMs: number;
+	requestsAfter: number;
+}
+
+export function tailOf(log: Array<{ route: string; startedAt: string; durationMs: number }>): Tail {
+	const span = log.map((e) => ({ route: e.route, start: Date.parse(e.startedAt), end: Date.parse(e.startedAt) + e.durationMs }));
+	const lastWrite = Math.max(...span.filter((e) => e.route === PATCH).map((e) => e.end));
+	const after = span.filter((e) => e.start >= lastWrite);
+	if (!Number.isFinite(lastWrite) || after.length === 0) return { waitMs: 0, readBackMs: 0, requestsAfter: 0 };
+	const first = Math.min(...after.map((e) => e.start));
+	return { waitMs: first - lastWrite, readBackMs: Math.max(...after.map((e) => e.end)) - first, requestsAfter: after.length };
 }
 
 /** Whether the installed package knows this parameter name (its built node description names it). */
@@ -89,11 +111,24 @@ export async function mergeLatencyScenario(ctx: BenchContext): Promise<string[][
 		for (const { confirm, spec, repeats } of settings) {
 			say(`[bench] merge updates, every route answered after ${SETTINGS.latencyMs} ms, N=${n}, ${MERGE_LATENCY_IN_FLIGHT} in flight, Confirm Changes ${confirm} [${variant.label}]`);
 			const runs: ExecRun[] = [];
+			const tails = new Map<ExecRun, Tail>();
 			for (let rep = 0; rep < repeats; rep++) {
 				const run = await executeMeasured(variant.instance!, workflowId(spec), sandbox);
 				check(`merge latency N=${n} confirm ${confirm} [${variant.label}] run ${rep + 1}`, run, NODE.evo, n, PATCH);
-				say(`[bench]   run ${rep + 1}: node ${s2(run.nodes[NODE.evo]?.ms ?? NaN)} s, wall ${s2(run.m.wallMs)} s; ${byRoute(run.requests)}`);
+				const tail = tailOf(sandbox.log);
+				say(`[bench]   run ${rep + 1}: node ${s2(run.nodes[NODE.evo]?.ms ?? NaN)} s, wall ${s2(run.m.wallMs)} s; ${byRoute(run.requests)}; after the last write: ${tail.requestsAfter} requests, wait ${s2(tail.waitMs)} s, read-back ${s2(tail.readBackMs)} s`);
 				runs.push(run);
+				tails.set(run, tail);
+			}
+			if (SETTINGS.cpuProf && confirm === 'default') {
+				// BENCH_CPU_PROF=1: once more under --cpu-prof, with its baseline (bench/profile-summary.ts).
+				for (const [name, id] of [[`merge-latency-${variant.label}`, workflowId(spec)], [`merge-latency-baseline-${variant.label}`, workflowId(baseline)]]) {
+					const dir = path.join(RESULTS_DIR, 'cpuprof', name);
+					fs.rmSync(dir, { recursive: true, force: true });
+					fs.mkdirSync(dir, { recursive: true });
+					say(`[bench] --cpu-prof ${id} → ${path.relative(ROOT, dir)}`);
+					await executeMeasured(variant.instance!, id, sandbox, [], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+				}
 			}
 			const sorted = [...runs].sort((a, b) => (a.nodes[NODE.evo]?.ms ?? NaN) - (b.nodes[NODE.evo]?.ms ?? NaN));
 			const mid = sorted[Math.floor(sorted.length / 2)];
@@ -109,6 +144,7 @@ export async function mergeLatencyScenario(ctx: BenchContext): Promise<string[][
 				baselineCpuMs: base.m.cpuMs,
 				requests: mid.requests,
 				maxInFlight: mid.maxInFlight,
+				tail: tails.get(mid)!,
 			});
 		}
 	}
@@ -126,6 +162,7 @@ export async function mergeLatencyScenario(ctx: BenchContext): Promise<string[][
 		s2(r.wallMs - r.baselineWallMs),
 		String(Object.values(r.requests).reduce((sum, c) => sum + c, 0)),
 		byRoute(r.requests),
+		r.tail.requestsAfter ? `${s2(r.tail.waitMs)} + ${s2(r.tail.readBackMs)} (${r.tail.requestsAfter} requests)` : '–',
 		String(r.maxInFlight),
 		s2(r.cpuMs - r.baselineCpuMs),
 	]);
@@ -135,6 +172,6 @@ export function mergeLatencyTable(rows: string[][]): string {
 	return (
 		`### 5. Merge updates against a distant API: every route answered after ${SETTINGS.latencyMs} ms, N = ${SETTINGS.latencyN} customers, ` +
 		`${MERGE_LATENCY_IN_FLIGHT} in flight, Update Mode merge (default)\n\n` +
-		table(['run', 'ideal s (2 requests each)', 'node s (median; runs)', 'node/ideal', 'node / first variant', 'wall − base s', 'requests', 'requests by route', 'max in flight', 'CPU − base s'], rows)
+		table(['run', 'ideal s (2 requests each)', 'node s (median; runs)', 'node/ideal', 'node / first variant', 'wall − base s', 'requests', 'requests by route', 'after the last write: wait + read-back s', 'max in flight', 'CPU − base s'], rows)
 	);
 }
