@@ -2,6 +2,8 @@
 import type { N8nHost } from '../scripts/n8n/hosts';
 import { exitNotes } from './execute';
 import { QUICK, SETTINGS } from './settings';
+import { burstTable } from './scenarios/burst';
+import { mergeLatencyTable } from './scenarios/merge-latency';
 import { webhookTable } from './scenarios/reference-webhook';
 import { table } from './stats';
 
@@ -11,7 +13,9 @@ export interface ReportRows {
 	countRows: string[][];
 	probeRows: string[][];
 	latencyRows: string[][];
+	mergeLatencyRows?: string[][];
 	webhookRows: string[][];
+	burstRows?: string[][];
 	packageRows: string[][];
 	startRows: string[][];
 }
@@ -79,6 +83,8 @@ export function buildReport(
 				webhookTable(webhookRows),
 		);
 	}
+	if (rows.mergeLatencyRows?.length) sections.push(mergeLatencyTable(rows.mergeLatencyRows));
+	if (rows.burstRows?.length) sections.push(burstTable(rows.burstRows));
 	if (packageRows.length) {
 		sections.push(
 			'### 3. Package\n\n' +

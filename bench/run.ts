@@ -18,7 +18,7 @@
  *                               `current` packs the working tree; `label=git:<rev>` builds and packs a
  *                               commit: BENCH_TARBALLS=before=git:HEAD~1,current)
  *   BENCH_NO_BUILD=1            pack the dist/ that is there instead of running `npm run build` first
- *   BENCH_SKIP=perItem,probe,count,latency,merge,webhook,package,http,raw   leave sections out
+ *   BENCH_SKIP=perItem,probe,count,latency,merge,mergeLatency,webhook,burst,package,http,raw   leave sections out
  *   BENCH_CPU_PROF=1            also run the smallest-N workflows once more with node --cpu-prof: the Evo Voice
  *                               node (per variant), the HTTP Request node and the baseline; profiles kept in
  *                               bench/results/cpuprof/<run>/, summarised by bench/profile-summary.ts
@@ -40,8 +40,10 @@ import { buildReport } from './report';
 import { cpuProfileScenario } from './scenarios/cpu-profile';
 import { expressionCountScenario } from './scenarios/expression-count';
 import { inFlightScenario } from './scenarios/in-flight';
+import { burstScenario } from './scenarios/burst';
 import { latencyScenario } from './scenarios/latency';
 import { mergeScenario } from './scenarios/merge';
+import { mergeLatencyScenario } from './scenarios/merge-latency';
 import { packageScenario } from './scenarios/package';
 import { perItemScenario } from './scenarios/per-item';
 import { referenceWebhookScenario } from './scenarios/reference-webhook';
@@ -117,8 +119,10 @@ async function main(): Promise<void> {
 	const probeRows = await inFlightScenario(ctx);
 	const mergeRows = await mergeScenario(ctx);
 	const latencyRows = await latencyScenario(ctx);
+	const mergeLatencyRows = await mergeLatencyScenario(ctx);
 	// Before the package section: both start n8n, and it leaves the instances as they were.
 	const webhookRows = await referenceWebhookScenario(ctx);
+	const burstRows = await burstScenario(ctx);
 	const { packageRows, startRows } = await packageScenario(ctx);
 
 	await sandbox.close();
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
 	results.loadavgAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
 	results.seconds = totalSeconds;
 
-	const rows = { perItemRows, mergeRows, countRows, probeRows, latencyRows, webhookRows, packageRows, startRows };
+	const rows = { perItemRows, mergeRows, countRows, probeRows, latencyRows, mergeLatencyRows, webhookRows, burstRows, packageRows, startRows };
 	const report = buildReport(host, results, machine, c, rows, failures, totalSeconds);
 	fs.mkdirSync(RESULTS_DIR, { recursive: true });
 	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
