@@ -12,7 +12,8 @@ import { defaultSeed, SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox';
 import { importCredentials, N8nRest, postWebhook, sleep, startServer, type N8nInstance } from '../../scripts/n8n';
 import { customerOperations } from '../../test/e2e/concurrency/upsert';
 import type { Target } from '../../test/e2e/concurrency/accounting';
-import { refId, referenceCustomers, referenceWorkflow, webhookWorkflow, type Credential } from '../../test/e2e/steps/reference-ids';
+import { webhookWorkflow, type Credential } from '../../test/e2e/fixtures';
+import { refId, referenceCustomers, referenceWorkflow } from '../../test/e2e/steps/reference-ids';
 import type { BenchContext } from '../context';
 import { QUICK, SETTINGS, say } from '../settings';
 import { median, table } from '../stats';
@@ -38,21 +39,25 @@ export interface WebhookCase {
 
 /** Create or Update of the same fields as referenceWorkflow (name and a data value: a merge). */
 function upsertWorkflow(credential: Credential, path: string): object {
-	return webhookWorkflow(`CRM event, Create or Update (${path})`, path, {
-		resource: 'customer',
-		operation: 'upsert',
-		accountId: { __rl: true, mode: 'id', value: 'acc-reseller' },
-		referenceId: '={{ $json.body.crmId }}',
-		name: '={{ $json.body.name }}',
-		updateFields: { data: { values: [{ name: 'Plan', type: 'string', stringValue: '={{ $json.body.plan }}' }] } },
-	}, credential);
+	return webhookWorkflow({
+		name: `CRM event, Create or Update (${path})`,
+		path,
+		credential,
+		parameters: {
+			resource: 'customer',
+			operation: 'upsert',
+			accountId: { __rl: true, mode: 'id', value: 'acc-reseller' },
+			referenceId: '={{ $json.body.crmId }}',
+			name: '={{ $json.body.name }}',
+			updateFields: { data: { values: [{ name: 'Plan', type: 'string', stringValue: '={{ $json.body.plan }}' }] } },
+		},
+	});
 }
 
 /** Update by reference ID as referenceWorkflow, with Request Options › Confirm Changes off. */
 function unconfirmedWorkflow(credential: Credential, path: string): object {
 	const workflow = referenceWorkflow(credential, path) as { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
-	const evo = workflow.nodes.find((n) => n.name === 'Evo Voice')!;
-	evo.parameters.requestOptions = { confirmChanges: false };
+	for (const node of workflow.nodes) if (node.name === 'Evo Voice') node.parameters.requestOptions = { confirmChanges: false };
 	return workflow;
 }
 
