@@ -171,12 +171,26 @@ export class Editor {
 	}
 
 	// --- credentials
-	async openCredential(name: string): Promise<Locator> {
+	private credentialTest(): Promise<{ status: string; message: string }> {
+		return this.page
+			.waitForResponse((r) => r.url().includes('/rest/credentials/test'), { timeout: 60_000 })
+			.then(async (response) => {
+				const body = (await response.json()) as { data?: { status: string; message: string } };
+				return body.data ?? { status: '?', message: JSON.stringify(body) };
+			});
+	}
+
+	/**
+	 * Opens a saved credential. n8n tests it as the modal opens: `tested` is that verdict, listened for
+	 * before the click, since on a busy machine the answer can come before the modal is drawn.
+	 */
+	async openCredential(name: string): Promise<{ modal: Locator; tested: Promise<{ status: string; message: string }> }> {
 		await this.page.goto('/home/credentials');
+		const tested = this.credentialTest();
 		await this.page.getByTestId('resources-list-item').filter({ hasText: name }).first().click();
 		const modal = this.page.getByTestId('editCredential-modal');
 		await modal.waitFor();
-		return modal;
+		return { modal, tested };
 	}
 
 	async fillCredential(modal: Locator, key: string, value: string): Promise<void> {
@@ -186,11 +200,11 @@ export class Editor {
 
 	/** Saves; n8n tests the credential on save and shows the verdict in a banner. */
 	async saveCredential(modal: Locator): Promise<{ status: string; message: string }> {
-		const response = this.page.waitForResponse((r) => r.url().includes('/rest/credentials/test'), { timeout: 60_000 });
+		const tested = this.credentialTest();
 		await modal.getByTestId('credential-save-button').click();
-		const body = (await (await response).json()) as { data?: { status: string; message: string } };
+		const verdict = await tested;
 		await this.page.waitForTimeout(500);
-		return body.data ?? { status: '?', message: JSON.stringify(body) };
+		return verdict;
 	}
 
 	/** The verdict as the modal shows it, "More details" opened. */

@@ -194,8 +194,8 @@ export const scenarios: Scenario[] = [
 		name: 'credential: test passes, then a wrong token, a wrong URL and an unreachable URL say what to fix',
 		async run(world, checks) {
 			const editor = new Editor(world.page);
-			const modal = await editor.openCredential('Evo Voice (sandbox)');
-			const good = await editor.saveCredential(modal);
+			const { modal, tested } = await editor.openCredential('Evo Voice (sandbox)');
+			const good = await tested;
 			checks.equal('good credential: the test passes', good.status, 'OK');
 			try {
 			await editor.fillCredential(modal, 'apiToken', 'not-the-token');
