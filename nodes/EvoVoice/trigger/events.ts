@@ -69,6 +69,24 @@ const owned = (filters: TriggerFilters, withCustomer: boolean): IDataObject => (
 	...(withCustomer && filters.customerId ? { customerIds: [filters.customerId] } : {}),
 });
 
+/** A record whose creation is the event: delivered once, dated by its creation. */
+const created = (record: IDataObject): Occurrence | undefined => {
+	const key = id(record);
+	const at = instant(record.dateCreated);
+	return key && at !== undefined ? { at, key } : undefined;
+};
+
+/** The customers list: no day filter, no archive, only the account filter of the API's own. */
+const CUSTOMER_LIST = {
+	path: '/customers',
+	days: false,
+	openedBefore: false,
+	archive: false,
+	query: (filters: TriggerFilters) => owned(filters, false),
+	simplify: simplifyCustomerEvent,
+	sampleDays: 30,
+} as const satisfies Partial<EventSpec>;
+
 export const EVENTS: Record<EventName, EventSpec> = {
 	sessionEnded: {
 		label: 'Call, Message or Fax Ended',
@@ -95,30 +113,16 @@ export const EVENTS: Record<EventName, EventSpec> = {
 		label: 'Customer Created',
 		description: 'A customer was added to an account',
 		noun: 'customer was created',
-		path: '/customers',
 		sortField: 'dateCreated',
-		days: false,
-		openedBefore: false,
-		archive: false,
-		query: (filters) => owned(filters, false),
-		occurrence(record) {
-			const key = id(record);
-			const at = instant(record.dateCreated);
-			return key && at !== undefined ? { at, key } : undefined;
-		},
-		simplify: simplifyCustomerEvent,
-		sampleDays: 30,
+		...CUSTOMER_LIST,
+		occurrence: created,
 	},
 	customerUpdated: {
 		label: 'Customer Updated',
 		description: 'A customer was changed: each change once (changes made between two polls arrive as the latest)',
 		noun: 'customer was changed',
-		path: '/customers',
 		sortField: 'dateLastModified',
-		days: false,
-		openedBefore: false,
-		archive: false,
-		query: (filters) => owned(filters, false),
+		...CUSTOMER_LIST,
 		occurrence(record) {
 			const key = id(record);
 			const at = instant(record.dateLastModified);
@@ -127,8 +131,6 @@ export const EVENTS: Record<EventName, EventSpec> = {
 			// Each change is its own event: the same customer changed again is delivered again.
 			return { at, key: `${key}@${at}` };
 		},
-		simplify: simplifyCustomerEvent,
-		sampleDays: 30,
 	},
 	notification: {
 		label: 'Notification',
@@ -140,11 +142,7 @@ export const EVENTS: Record<EventName, EventSpec> = {
 		openedBefore: false,
 		archive: false,
 		query: (filters) => ({ ...owned(filters, true), ...(filters.notificationType ? { type: filters.notificationType } : {}) }),
-		occurrence(record) {
-			const key = id(record);
-			const at = instant(record.dateCreated);
-			return key && at !== undefined ? { at, key } : undefined;
-		},
+		occurrence: created,
 		simplify: simplifyNotification,
 		sampleDays: 7,
 	},
