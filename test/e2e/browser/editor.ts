@@ -84,31 +84,56 @@ export class Editor {
 	}
 
 	/**
-	 * Picks an option of the open dropdown (an Element Plus popper) by its name. Options with a
-	 * description (tag colours, field types) hold the name at the start of their text.
+	 * The list of the select that is open now. Its combobox names it (`aria-controls`, Element
+	 * Plus's contentId), so a list still fading out after an earlier pick, which Playwright counts
+	 * as visible, is never read or clicked. A menu that is not a select is the last visible popper.
+	 */
+	private async openList(): Promise<Locator> {
+		const combobox = this.page.locator('[role="combobox"][aria-expanded="true"]').first();
+		const options = this.page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').first();
+		await combobox.or(options).first().waitFor({ timeout: 15_000 });
+		const id = (await combobox.count()) > 0 ? await combobox.getAttribute('aria-controls') : null;
+		return id ? this.page.locator(`[id="${id}"]`) : this.page.locator('.el-select-dropdown:visible, .el-popper:visible').last();
+	}
+
+	/** Waits until no select's list is open or fading out, so that the next one is the only one. */
+	private async listsClosed(): Promise<void> {
+		const deadline = Date.now() + 3_000;
+		while (Date.now() < deadline && (await this.page.locator('.el-select-dropdown:visible').count()) > 0) {
+			await this.page.waitForTimeout(50);
+		}
+	}
+
+	/**
+	 * Picks an option of the open dropdown (an Element Plus popper) by its name: the option of
+	 * exactly that name, else the one whose text starts with it (options with a description, such
+	 * as tag colours and field types, hold the name at the start of their text).
 	 */
 	async pickOption(name: string): Promise<void> {
 		const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		const item = this.page
-			.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
-			.filter({ hasText: new RegExp(`^\\s*${escaped}(\\s*$|[^a-z])`) })
-			.first();
+		const list = await this.openList();
+		const items = list.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+		const startsWith = items.filter({ hasText: new RegExp(`^\\s*${escaped}(\\s*$|[^a-z])`) }).first();
+		const exact = items.filter({ hasText: new RegExp(`^\\s*${escaped}\\s*$`) }).first();
 		try {
-			await item.click({ timeout: 15_000 });
+			await startsWith.waitFor({ timeout: 15_000 });
+			await ((await exact.count()) > 0 ? exact : startsWith).click({ timeout: 15_000 });
 		} catch (error) {
-			const open = await this.page.locator('.el-select-dropdown__item:visible').allInnerTexts();
+			const open = await items.allInnerTexts().catch(() => []);
 			throw new Error(`no option "${name}" in the open list (${open.map((t) => t.replace(/\s+/g, ' ')).join(' | ')}): ${(error as Error).message.split('\n')[0]}`);
 		}
 	}
 
 	/** Opens an options / multi-options parameter's dropdown (the select itself, not its wrapper). */
 	async openSelect(parameter: Locator): Promise<void> {
+		await this.listsClosed();
 		const select = parameter.locator('.el-select').first();
 		for (let attempt = 0; attempt < 3; attempt++) {
 			await select.click();
 			const opened = select.locator('[aria-expanded="true"]').first();
 			if (await opened.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
 		}
+		throw new Error('the select did not open after three clicks');
 	}
 
 	/** Whether an input shows its whole value (n8n's narrow selects cut long names). */
@@ -122,19 +147,22 @@ export class Editor {
 
 	/** The "Add Field" / "Add Billing Item" / "Add Value" selector of a collection, then one of its options. */
 	async addCollectionOption(placeholder: string, option: string, scope: Locator = this.ndv()): Promise<void> {
+		await this.listsClosed();
 		await scope.getByPlaceholder(placeholder, { exact: true }).or(scope.getByRole('button', { name: placeholder, exact: true })).last().click();
 		await this.pickOption(option);
+		await this.listsClosed();
 	}
 
 	/** The names in the open dropdown. */
 	async visibleOptionNames(): Promise<string[]> {
-		const items = this.page.locator('.el-select-dropdown:visible, .el-popper:visible').locator('.el-select-dropdown__item, [role="option"]');
+		const items = (await this.openList()).locator('.el-select-dropdown__item, [role="option"]');
 		await items.first().waitFor();
 		return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 	}
 
 	/** Opens a select, reads its option names, closes it again. */
 	async optionNames(select: Locator): Promise<string[]> {
+		await this.listsClosed();
 		await select.click();
 		const names = await this.visibleOptionNames();
 		await this.page.keyboard.press('Escape');
