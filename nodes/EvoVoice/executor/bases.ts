@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { eachLimited } from '../transport/limiter';
-import { listByIds } from '../transport/lists';
-import { readEntity, type Snapshot } from './entity';
+import { listEntities, readEntity, type Snapshot } from './entity';
 import { failedItem } from './outcomes';
 import type { EntityRef, Failed, Resolved, Run } from './types';
 
@@ -30,17 +29,14 @@ export async function readBases(run: Run, items: Stage<Resolved>, bases: Bases):
 		const group = wanted.get(item.entity.key) ?? { entity: item.entity, items: [] };
 		wanted.set(item.entity.key, { ...group, items: [...group.items, item] });
 	}
-	const listed = new Map<string, IDataObject>();
 	const failed = new Map<number, Failed>();
 	const groups = [...wanted.values()];
+	let listed = new Map<string, IDataObject>();
 	if (groups.length > run.settings.maxInFlight) {
-		for (const collection of new Set(groups.map((g) => g.entity.collection))) {
-			const ids = groups.filter((g) => g.entity.collection === collection).map((g) => g.entity.id);
-			try {
-				for (const [id, record] of await listByIds(run.client, collection, ids, run.settings.maxInFlight)) listed.set(`${collection}/${id}`, record);
-			} catch {
-				// A list that fails says nothing of the records: each is read alone below, and fails on its own.
-			}
+		try {
+			listed = await listEntities(run.client, groups.map((g) => g.entity), run.settings.maxInFlight);
+		} catch {
+			// A list that fails says nothing of the records: each is read alone below, and fails on its own.
 		}
 	}
 	await eachLimited(groups.filter((g) => !listed.has(g.entity.key)), run.settings.maxInFlight, async ({ entity, items: group }) => {

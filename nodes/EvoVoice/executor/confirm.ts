@@ -1,16 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { describeChange, reapplication, undoneOf, type Change } from '../model/mappers/confirm';
 import type { MergePlan } from '../model/mappers/merge';
 import { messages } from '../model/messages';
 import { eachLimited } from '../transport/limiter';
-import { listByIds } from '../transport/lists';
-import { readEntity, recordKey, type Snapshot } from './entity';
+import { listEntities, readEntity, recordKey, type Snapshot } from './entity';
 import { failedItem } from './outcomes';
 import { RecordState, writeRecord, type WriteRequest } from './record';
 import { processRecords } from './records';
-import { settleMs } from './settle';
+import { settleAfter } from './settle';
 import type { EntityRef, Failed, Run } from './types';
 
 /** An applied update whose changes rest on a read, to read back once other writers have landed. */
@@ -38,10 +37,7 @@ async function readBack(run: Run, watched: Watched[]): Promise<Map<string, { rec
 	const found = new Map<string, { record: IDataObject; snapshot?: Snapshot }>();
 	const entities = [...new Map(watched.map((w) => [w.entity.key, w.entity])).values()];
 	if (entities.length > 1) {
-		for (const collection of new Set(entities.map((e) => e.collection))) {
-			const ids = entities.filter((e) => e.collection === collection).map((e) => e.id);
-			for (const [id, record] of await listByIds(run.client, collection, ids, run.settings.maxInFlight)) found.set(`${collection}/${id}`, { record });
-		}
+		for (const [key, record] of await listEntities(run.client, entities, run.settings.maxInFlight)) found.set(key, { record });
 	}
 	await eachLimited(entities.filter((e) => !found.has(e.key)), run.settings.maxInFlight, async (entity) => {
 		const snapshot = await readEntity(run.client, entity, 0);
@@ -81,7 +77,7 @@ export async function confirmChanges(run: Run, watched: Watched[]): Promise<Map<
 	const outcomes = new Map<number, Confirmation>();
 	let pending = watched;
 	for (let round = 1; pending.length > 0; round++) {
-		await sleep(Math.max(0, Math.max(...pending.map((w) => w.writtenAt)) + settleMs(run) - Date.now()));
+		await settleAfter(run, pending.map((w) => w.writtenAt));
 		let now: Map<string, { record: IDataObject; snapshot?: Snapshot }>;
 		try {
 			now = await readBack(run, pending);

@@ -10,7 +10,7 @@ import { mayHaveLanded } from '../transport/retry';
 import { entityRef, isEntity } from './entity';
 import { RecordState, writeRecord, type WriteRequest } from './record';
 import { processRecords } from './records';
-import { settleMs } from './settle';
+import { settleAfter } from './settle';
 import type { CreateSpec, EntityRef, Resolved, Run } from './types';
 
 /** What POST /customers takes (CreateCustomer); the rest of an update follows as a PATCH. */
@@ -161,7 +161,7 @@ export type Settled = { stage: 'failed'; error: NodeOperationError } | { stage: 
 export async function settleCreated(run: Run, created: Created[]): Promise<Map<number, Settled>> {
 	const outcomes = new Map<number, Settled>();
 	if (created.length === 0) return outcomes;
-	await sleep(Math.max(0, Math.max(...created.map((c) => c.createdAt)) + settleMs(run) - Date.now()));
+	await settleAfter(run, created.map((c) => c.createdAt));
 	const { client } = run;
 	let found: Map<string, Holder[] | { failure: unknown }>;
 	try {

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { messages } from '../model/messages';
 import { isObject } from '../model/objects';
 import type { Client, Slot } from '../transport/client';
+import { listByIds } from '../transport/lists';
 import { entityPath } from '../transport/paths';
 import { processRecords } from './records';
 import type { EntityRef } from './types';
@@ -45,4 +46,22 @@ export async function readEntity(client: Client, entity: EntityRef, itemIndex: n
 /** The key of a record in this process's registry: the same record whichever run or credential asks. */
 export function recordKey(client: Client, entity: EntityRef): string {
 	return `${client.origin} ${entity.key}`;
+}
+
+/**
+ * The records as the lists give them, by record key: a hundred to a request. A list may give less
+ * of a record than a read by ID does, so a listed record says "it is there" (and its account), never
+ * what a merge rests on; what the list lacks, the caller reads alone.
+ */
+export async function listEntities(client: Client, entities: EntityRef[], inFlight: number): Promise<Map<string, IDataObject>> {
+	const found = new Map<string, IDataObject>();
+	for (const collection of new Set(entities.map((e) => e.collection))) {
+		const of = entities.filter((e) => e.collection === collection);
+		const listed = await listByIds(client, collection, of.map((e) => e.id), inFlight);
+		for (const entity of of) {
+			const record = listed.get(entity.id);
+			if (record) found.set(entity.key, record);
+		}
+	}
+	return found;
 }

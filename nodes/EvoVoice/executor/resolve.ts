@@ -40,7 +40,10 @@ async function customerIds(run: Run, items: Stage<Planned>, bases: Bases): Promi
 		const resolved = await resolveReferences(run.client, withReference.map(requestOf), referenceCache(run.context, run.client.origin));
 		// Create or Update may meet two customers another process's twin create left for a moment (create.ts
 		// removes the younger): looked up once more, after those settle, before the item fails naming them.
-		const twins = withReference.filter((item) => item.plan.upsert && (resolved.get(requestKey(requestOf(item))) as { several?: boolean } | undefined)?.several);
+		const twins = withReference.filter((item) => {
+			const resolution = resolved.get(requestKey(requestOf(item)));
+			return item.plan.upsert && resolution !== undefined && 'several' in resolution && resolution.several === true;
+		});
 		if (twins.length) {
 			await sleep(settleMs(run));
 			for (const [key, again] of await resolveReferences(run.client, twins.map(requestOf))) resolved.set(key, again);

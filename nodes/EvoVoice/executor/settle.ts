@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import type { Run } from './types';
 
 /**
@@ -15,4 +17,9 @@ export const FRESH_BASE_MS = 250;
 export function settleMs(run: Run): number {
 	const wait = Math.max(run.settings.confirm.afterMs, FRESH_BASE_MS + 3 * run.client.slowestMs);
 	return Math.round(wait * (1 + Math.random() * 0.25));
+}
+
+/** Waits until a settle time has passed since the latest of these moments (epoch ms): writes answered, customers created. */
+export async function settleAfter(run: Run, moments: number[]): Promise<void> {
+	await sleep(Math.max(0, Math.max(...moments) + settleMs(run) - Date.now()));
 }

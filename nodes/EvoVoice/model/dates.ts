@@ -4,7 +4,9 @@
  * reports which one a host uses), and day filters are asked with a margin wide enough for any zone.
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+export const MINUTE_MS = 60_000;
 const ISO_ZONED = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i;
 const ISO_LOCAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/;
 const WCF = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
@@ -37,7 +39,3 @@ export function utcDay(ms: number, days = 0): string {
 export function dayWindow(from: number, to: number): { startDate: string; endDate: string } {
 	return { startDate: utcDay(from, -1), endDate: utcDay(Math.max(from, to), 2) };
 }
-
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
-export { DAY_MS };

@@ -1,9 +1,10 @@
 /**
  * Reference IDs (a customer's ID in another system, such as a CRM) to customers: the folder's one
  * entry point. resolve.ts finds them (a verified cache hit, else one scan of the list per account
- * scope), cache.ts remembers them in the workflow's static data, settings.ts reads the look-up
- * options; this file runs them over the run's client.
- */import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+ * scope), cache.ts remembers them in the workflow's static data, layers.ts also in the process's
+ * memory, settings.ts reads the look-up options; this file runs them over the run's client.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { messages } from '../model/messages';
 import type { Client } from '../transport/client';

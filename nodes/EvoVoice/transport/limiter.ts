@@ -48,6 +48,7 @@ export class Limiter {
 		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + seconds * 1000);
 	}
 }
+
 /** Runs `work` over `tasks` with at most `limit` running at once, in the order given. */
 export async function eachLimited<T>(tasks: readonly T[], limit: number, work: (task: T) => Promise<void>): Promise<void> {
 	let next = 0;
