@@ -54,7 +54,6 @@ export class Checks {
 	}
 }
 
-
 export function short(value: unknown): string {
 	const text = JSON.stringify(value);
 	return text === undefined ? 'undefined' : text.length > 400 ? `${text.slice(0, 400)}…` : text;

@@ -45,7 +45,6 @@ export const CRM_CONTACTS = [
 	},
 ];
 
-
 /** An Evo Voice credential as a workflow names it. */
 export interface Credential {
 	id: string;

@@ -26,7 +26,6 @@ import { killAll } from '../../scripts/n8n/processes';
 import { STEPS, type E2eContext, type ServerContext } from './steps';
 import { runMain } from '../../scripts/lib/main';
 
-
 async function runHost(host: N8nHost, tarball: string, keep: boolean): Promise<HostReport> {
 	const started = Date.now();
 	const checks = new Checks(host.version);
