@@ -38,25 +38,6 @@ export interface BurstResult {
 	checksFailed: string[];
 }
 
-/**
- * n8n's REST client, but every workflow it creates gets these Request Options on its Evo Voice
- * node: the burst's own workflows, set as a user would set them in the editor.
- */
-function withRequestOptions(rest: N8nRest, requestOptions: Record<string, unknown>): N8nRest {
-	const wrapped = Object.create(rest) as N8nRest;
-	wrapped.call = async <T>(method: string, urlPath: string, body?: unknown): Promise<T> => {
-		if (method === 'POST' && urlPath === '/rest/workflows' && body && typeof body === 'object') {
-			const workflow = structuredClone(body) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
-			for (const node of workflow.nodes) {
-				if (node.type === 'n8n-nodes-evovoice.evoVoice') node.parameters.requestOptions = { ...(node.parameters.requestOptions as object), ...requestOptions };
-			}
-			return await rest.call<T>(method, urlPath, workflow);
-		}
-		return await rest.call<T>(method, urlPath, body);
-	};
-	return wrapped;
-}
-
 /** "3.42 (GET /customers/:id 1.40, …)" → 3.42 and the part in brackets. */
 function parsePerEvent(text: string): { total: number; routes: string } {
 	const match = /^([\d.]+)\s*\((.*)\)$/.exec(text.trim());
@@ -76,8 +57,8 @@ export async function burstScenario(ctx: BenchContext): Promise<string[][]> {
 				const rest = new N8nRest(server.baseUrl);
 				await rest.request('POST', '/rest/owner/setup', OWNER); // refused when done already: log in either way
 				await rest.login(OWNER);
-				const settings: Array<{ confirm: BurstResult['confirm']; rest: N8nRest }> = [{ confirm: 'default', rest }];
-				if (packageKnows(variant, 'confirmChanges')) settings.push({ confirm: 'off', rest: withRequestOptions(rest, { confirmChanges: false }) });
+				const settings: Array<{ confirm: BurstResult['confirm']; requestOptions?: Record<string, unknown> }> = [{ confirm: 'default' }];
+				if (packageKnows(variant, 'confirmChanges')) settings.push({ confirm: 'off', requestOptions: { confirmChanges: false } });
 				for (const setting of settings) {
 					say(`[bench] burst: ${CUSTOMERS * EVENTS_PER_CUSTOMER} CRM events for ${CUSTOMERS} customers, ${SENDERS} at once, API latency ${LATENCY_MS} ms, Confirm Changes ${setting.confirm} [${variant.label}]`);
 					sb.reset();
@@ -86,7 +67,8 @@ export async function burstScenario(ctx: BenchContext): Promise<string[][]> {
 					const target: Target = {
 						mode: 'regular',
 						baseUrl: server.baseUrl,
-						rest: setting.rest,
+						rest,
+						requestOptions: setting.requestOptions,
 						sb,
 						checks,
 						measure: (key, value) => (measured[key.replace(/^burst \([a-z]+\): /, '')] = value),

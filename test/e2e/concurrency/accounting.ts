@@ -19,6 +19,8 @@ export interface Target {
 	checks: Checks;
 	/** A figure for the suite's summary. */
 	measure(key: string, value: string | number): void;
+	/** Request Options for the Evo Voice node of each workflow the burst builds, as set in the editor (the bench turns Confirm Changes off). */
+	requestOptions?: Record<string, unknown>;
 	/** Queue mode: the workers, and which of them ran each execution (from their logs). */
 	workers?: { names: string[]; ranOn(): Map<string, string[]> };
 }

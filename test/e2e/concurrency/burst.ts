@@ -21,7 +21,7 @@ export async function concurrencyBurst(target: Target): Promise<void> {
 	const fixtures = addBurstFixtures(sb, events);
 	const workflowIds: string[] = [];
 	try {
-		await pool(SLOTS, 4, async (slot) => workflowIds.push(await activate(target, burstWorkflow(slot))));
+		await pool(SLOTS, 4, async (slot) => workflowIds.push(await activate(target, burstWorkflow(slot, target.requestOptions))));
 		const answers = new Map<BurstEvent, PostResult>();
 		const before = sb.counters().byRoute;
 		sb.setFaults([{ route: '*', latencyMs: LATENCY_MS }]);

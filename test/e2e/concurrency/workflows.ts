@@ -23,7 +23,7 @@ const concurrencyWorkflow = (name: string, path: string, parameters: Record<stri
  * So the billing slot an event sets is chosen by the workflow: one per slot, 36 in all, as a CRM
  * sync with one workflow per synced field would have. They race on the same customers alike.
  */
-export function burstWorkflow(slot: Slot) {
+export function burstWorkflow(slot: Slot, requestOptions?: Record<string, unknown>) {
 	return concurrencyWorkflow(`Concurrency: CRM event → add tag, set ${slot.item}.${slot.value}`, burstPath(slot), {
 		resource: 'customer',
 		operation: 'update',
@@ -33,6 +33,7 @@ export function burstWorkflow(slot: Slot) {
 			billingSettings: { [slot.item]: { [slot.value]: '={{ $json.body.amount }}' } },
 		},
 		simple: false,
+		...(requestOptions ? { requestOptions } : {}),
 	});
 }
 
