@@ -13,7 +13,7 @@
  */
 import { defaultSeed, startSandbox } from '../../sandbox';
 import { importCredentials, N8nRest, startServer } from '../../scripts/n8n';
-import { sandboxCredentials } from '../../scripts/n8n/project';
+import { OWNER, sandboxCredentials } from '../../scripts/n8n/project';
 import { Checks } from '../../test/e2e/checks';
 import type { Target } from '../../test/e2e/concurrency/accounting';
 import { concurrencyBurst } from '../../test/e2e/concurrency/burst';
@@ -22,7 +22,6 @@ import type { BenchContext } from '../context';
 import { SETTINGS, say } from '../settings';
 import { table } from '../stats';
 import { packageKnows } from './merge-latency';
-import { OWNER } from './reference-webhook';
 
 export interface BurstResult {
 	variant: string;
@@ -55,8 +54,7 @@ export async function burstScenario(ctx: BenchContext): Promise<string[][]> {
 			const server = await startServer(instance);
 			try {
 				const rest = new N8nRest(server.baseUrl);
-				await rest.request('POST', '/rest/owner/setup', OWNER); // refused when done already: log in either way
-				await rest.login(OWNER);
+				await rest.signIn(OWNER);
 				const settings: Array<{ confirm: BurstResult['confirm']; requestOptions?: Record<string, unknown> }> = [{ confirm: 'default' }];
 				if (packageKnows(variant, 'confirmChanges')) settings.push({ confirm: 'off', requestOptions: { confirmChanges: false } });
 				for (const setting of settings) {

@@ -10,6 +10,7 @@
  */
 import { defaultSeed, SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox';
 import { importCredentials, N8nRest, postWebhook, sleep, startServer, type N8nInstance } from '../../scripts/n8n';
+import { OWNER } from '../../scripts/n8n/project';
 import { customerOperations } from '../../test/e2e/concurrency/upsert';
 import type { Target } from '../../test/e2e/concurrency/accounting';
 import { webhookWorkflow, type Credential } from '../../test/e2e/fixtures';
@@ -91,7 +92,6 @@ export interface WebhookBenchRow {
  * process too, so a workflow of its own is not enough for its first event to be a first look-up.
  */
 const credentialOf = (caseIndex: number, latencyMs: number) => ({ id: `evovoice-bench-refs-${caseIndex}-${latencyMs}`, name: `Evo Voice (bench, reference IDs, ${caseIndex}, ${latencyMs} ms)` });
-export const OWNER = { email: 'bench@evovoice.test', firstName: 'Bench', lastName: 'Runner', password: 'EvoVoice-bench-1' };
 
 async function benchReferenceWebhook(variants: WebhookVariant[], settings: WebhookBenchSettings, cases: WebhookCase[] = WEBHOOK_CASES): Promise<{ rows: WebhookBenchRow[]; failures: string[] }> {
 	const seed = defaultSeed();
@@ -112,8 +112,7 @@ async function benchReferenceWebhook(variants: WebhookVariant[], settings: Webho
 			const server = await startServer(variant.instance);
 			try {
 				const rest = new N8nRest(server.baseUrl);
-				await rest.request('POST', '/rest/owner/setup', OWNER); // refused when done already: log in either way
-				await rest.login(OWNER);
+				await rest.signIn(OWNER);
 				const operations = await customerOperations({ rest } as Pick<Target, 'rest'> as Target);
 				for (const [caseIndex, wcase] of cases.entries()) for (const latencyMs of settings.latenciesMs) {
 					if (wcase.needs && !operations.includes(wcase.needs)) {

@@ -72,6 +72,12 @@ export class N8nRest {
 		});
 	}
 
+	/** Logs in as the owner, setting the owner up first if the instance has none yet (one that has refuses it). */
+	async signIn(owner: OwnerAccount): Promise<void> {
+		await this.request('POST', '/rest/owner/setup', owner);
+		await this.login(owner);
+	}
+
 	async login(owner: Pick<OwnerAccount, 'email' | 'password'>): Promise<void> {
 		// 1.x and 2.x name the login field differently.
 		const response = await this.request('POST', '/rest/login', {
